@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the scoring scripts of ../shared/eval on the dev data with each target as --min,
+# so a figure that drops below its target fails the test command. Needs a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVAL=../shared/eval
+DATA=../shared/data
+fail=0
+run() { # script data-file minimum [extra args]
+  local script=$1 data=$2 min=$3; shift 3
+  local last
+  if last=$(python3 "$EVAL/$script" "$DATA/$data" --min "$min" "$@" | tail -n 1); then
+    echo "ok   $last (target $min)"
+  else
+    echo "FAIL $last (target $min)"; fail=1
+  fi
+}
+run sentences.py ud_ewt/dev.jsonl 0.92
+exit $fail

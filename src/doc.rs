@@ -1,0 +1,268 @@
+//! The document model: the original text and the layers of spans that stages add to it.
+//!
+//! A [`Document`] owns nothing but borrowed input text and plain vectors of layers. Every
+//! span inside the crate is a half-open range of **UTF-8 byte** offsets into
+//! [`Document::text`], always on `char` boundaries; conversion to the UTF-16 offsets that
+//! JavaScript expects happens once, at the edge, in `output.rs`.
+//!
+//! Layers, in the order the pipeline fills them:
+//! - `paragraphs`: blocks of text separated by line breaks (a line broken inside a sentence
+//!   is joined back), each later given a [`BlockKind`] by the structure stage;
+//! - `tokens`: words, numbers, punctuation, URLs… (Universal Dependencies boundaries);
+//! - `words`: readability words (“long-term” and “Jong-Un” are one word);
+//! - `sentences`: never crossing a paragraph boundary;
+//! - `language`, `stats`, `readability`: document-level results.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into the document text, on `char` boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What a token is, as the tokenizer saw it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+    Url,
+    Email,
+    Hashtag,
+    Mention,
+    Emoji,
+}
+
+/// A Universal Dependencies part-of-speech tag (set by the tagger when there is one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    pub pos: Option<Upos>,
+}
+
+/// What a paragraph is within the page the reader pasted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Byline,
+    Dateline,
+    Body,
+    Boilerplate(BoilerplateKind),
+}
+
+/// Why a paragraph is not part of the article itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BoilerplateKind {
+    /// A list of headlines of other articles.
+    RelatedHeadlines,
+    /// "Read more", "Continue reading", "Click here".
+    ReadMore,
+    Advertisement,
+    /// Share, follow and comment prompts.
+    Share,
+    /// Subscribe, sign up, newsletter prompts.
+    Subscribe,
+    /// Photo captions and credits.
+    Caption,
+    /// Menus and navigation links.
+    Navigation,
+    /// Copyright lines, legal and contact links, cookie notices.
+    Footer,
+    /// Timestamps, tags and other page furniture.
+    Metadata,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into `Document::tokens` of the tokens inside this sentence.
+    pub tokens: Range<usize>,
+    /// Index into `Document::paragraphs` of the paragraph holding this sentence.
+    pub paragraph: usize,
+}
+
+/// The detected language of the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Language {
+    /// ISO 639-1 code, or `"und"` when undetermined.
+    pub code: &'static str,
+    /// In [0, 1].
+    pub confidence: f64,
+}
+
+/// Something the reader should know about how the text was analysed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// A stable machine-readable code, e.g. `"tooShort"`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Counts over the article body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Characters (Unicode scalar values) of the body, whitespace included.
+    pub characters: usize,
+    /// Letters and digits of the body's words.
+    pub letters: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub syllables: usize,
+    /// Words of three or more syllables.
+    pub polysyllables: usize,
+    /// Words of seven or more letters.
+    pub long_words: usize,
+    /// Minutes, at `wordsPerMinute`.
+    pub reading_time_minutes: f64,
+    pub words_per_minute: f64,
+}
+
+/// Readability scores of the body; `None` when the text is too short for the formula.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Readability {
+    pub flesch_reading_ease: Option<f64>,
+    pub flesch_kincaid_grade: Option<f64>,
+    pub gunning_fog: Option<f64>,
+    pub smog: Option<f64>,
+    pub coleman_liau: Option<f64>,
+    pub automated_readability_index: Option<f64>,
+}
+
+/// The original text and every layer the stages have added.
+#[derive(Debug)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Paragraph>,
+    pub tokens: Vec<Token>,
+    pub words: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub language: Language,
+    pub stats: Stats,
+    pub readability: Readability,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document {
+            text,
+            paragraphs: Vec::new(),
+            tokens: Vec::new(),
+            words: Vec::new(),
+            sentences: Vec::new(),
+            language: Language { code: "und", confidence: 0.0 },
+            stats: Stats::default(),
+            readability: Readability::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The text of a span.
+    pub fn text_of(&self, span: Span) -> &'t str {
+        &self.text[span.start..span.end]
+    }
+
+    pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
+        self.warnings.push(Warning { code, message: message.into() });
+    }
+
+    /// The paragraphs that make up the article body.
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(|p| p.kind == BlockKind::Body)
+    }
+
+    /// True when the sentence lies in a body paragraph.
+    pub fn in_body(&self, sentence: &Sentence) -> bool {
+        self.paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.kind == BlockKind::Body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(2, 8);
+        assert!(a.contains(Span::new(2, 8)));
+        assert!(a.contains(Span::new(3, 5)));
+        assert!(!a.contains(Span::new(1, 5)));
+        assert!(a.overlaps(Span::new(7, 9)));
+        assert!(!a.overlaps(Span::new(8, 9)));
+        assert_eq!(a.len(), 6);
+        assert!(Span::new(4, 4).is_empty());
+    }
+
+    #[test]
+    fn text_of_returns_the_slice() {
+        let doc = Document::new("héllo world");
+        assert_eq!(doc.text_of(Span::new(0, 6)), "héllo");
+    }
+}

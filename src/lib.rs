@@ -1,0 +1,78 @@
+//! # article-analyzer
+//!
+//! Analyse a news article entirely on the reader's device: find the article inside what was
+//! pasted (title, headings, body, boilerplate), split it into paragraphs, sentences and
+//! tokens, detect its language and measure its statistics and readability.
+//!
+//! One function does it all, natively, in WebAssembly (`src/wasm.rs`) and in the CLI:
+//!
+//! ```
+//! use article_analyzer::{analyze, Options};
+//!
+//! let text = "Rain Returns to the Valley\n\nFarmers welcomed the first rain in months on \
+//!             Tuesday. \"It is a relief,\" said Ana Ruiz, who grows almonds near Fresno.";
+//! let analysis = analyze(text, &Options::default()).unwrap();
+//! assert_eq!(analysis.language.code, "en");
+//! assert_eq!(analysis.sentences.len(), 3);
+//! let title = analysis.structure.title.unwrap();
+//! assert_eq!(&text[title.start..title.end], "Rain Returns to the Valley");
+//! ```
+//!
+//! Spans in the result are UTF-16 code-unit offsets (what JavaScript's `String.slice`
+//! takes); for ASCII text, as above, they equal byte offsets.
+
+mod doc;
+mod output;
+mod pipeline;
+mod stages;
+mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
+pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+
+use serde::Deserialize;
+use std::fmt;
+
+/// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// What to include in the analysis. Every field is optional in JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Options {
+    /// Add the token layer (`tokens[]`) to the output.
+    pub tokens: bool,
+}
+
+/// Why `analyze` refused an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnalyzeError {
+    /// The input is longer than [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize },
+}
+
+impl fmt::Display for AnalyzeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnalyzeError::TooLarge { bytes } => write!(
+                f,
+                "the text is {:.1} MB, larger than the {} MB this analyzer accepts; split it into smaller parts",
+                *bytes as f64 / 1_048_576.0,
+                MAX_INPUT_BYTES / 1_048_576
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnalyzeError {}
+
+/// Analyses `text`. Never panics; refuses only inputs over [`MAX_INPUT_BYTES`].
+pub fn analyze(text: &str, options: &Options) -> Result<Analysis, AnalyzeError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(AnalyzeError::TooLarge { bytes: text.len() });
+    }
+    let doc = pipeline::run(text);
+    Ok(output::build(doc, options.tokens))
+}

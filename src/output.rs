@@ -1,0 +1,222 @@
+//! The public result of `analyze`: serde types with camelCase names and UTF-16 spans.
+//!
+//! Input: a finished [`Document`] (byte spans). Output: an [`Analysis`] whose every span is
+//! `{start, end}` in UTF-16 code units of the original input, so that
+//! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
+//! Offsets are converted through one [`Utf16Map`] built once per document.
+
+use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Readability, Span, Stats, TokenKind, Upos, Warning};
+use serde::Serialize;
+
+/// A half-open range `[start, end)` in UTF-16 code units of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Utf16Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Converts byte offsets of one text into UTF-16 offsets in O(log n) each.
+///
+/// It records a checkpoint after every non-ASCII character; between checkpoints bytes and
+/// UTF-16 units advance together. Pure ASCII text needs no table at all.
+pub(crate) struct Utf16Map {
+    /// `(byte offset, utf16 offset)` just after each non-ASCII character, ascending.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl Utf16Map {
+    pub(crate) fn new(text: &str) -> Utf16Map {
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut units = 0;
+            for (i, c) in text.char_indices() {
+                units += c.len_utf16();
+                if !c.is_ascii() {
+                    checkpoints.push((i + c.len_utf8(), units));
+                }
+            }
+        }
+        Utf16Map { checkpoints }
+    }
+
+    /// The UTF-16 offset of a byte offset that lies on a `char` boundary.
+    pub(crate) fn offset(&self, byte: usize) -> usize {
+        let after = self.checkpoints.partition_point(|&(b, _)| b <= byte);
+        match after.checked_sub(1) {
+            None => byte,
+            Some(i) => {
+                let (b, u) = self.checkpoints[i];
+                u + (byte - b)
+            }
+        }
+    }
+
+    pub(crate) fn span(&self, span: Span) -> Utf16Span {
+        Utf16Span { start: self.offset(span.start), end: self.offset(span.end) }
+    }
+}
+
+/// Everything `analyze` found in one text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// The analyzer's version (the crate version).
+    pub version: &'static str,
+    /// Length of the input in UTF-16 code units (JavaScript's `text.length`).
+    pub length: usize,
+    pub language: Language,
+    pub warnings: Vec<Warning>,
+    pub stats: Stats,
+    pub readability: Readability,
+    pub structure: Structure,
+    pub paragraphs: Vec<ParagraphOut>,
+    pub sentences: Vec<SentenceOut>,
+    /// Present only when `options.tokens` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenOut>>,
+}
+
+/// Where the article is inside the pasted text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Structure {
+    pub title: Option<Utf16Span>,
+    pub headings: Vec<Utf16Span>,
+    pub byline: Option<Utf16Span>,
+    pub dateline: Option<Utf16Span>,
+    /// The article's own paragraphs, in order.
+    pub body: Vec<Utf16Span>,
+    pub boilerplate: Vec<BoilerplateOut>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BoilerplateOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BoilerplateKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParagraphOut {
+    pub start: usize,
+    pub end: usize,
+    /// `title`, `heading`, `byline`, `dateline`, `body` or `boilerplate`.
+    pub kind: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentenceOut {
+    pub start: usize,
+    pub end: usize,
+    /// Index into `paragraphs`.
+    pub paragraph: usize,
+    /// True when the sentence belongs to the article body.
+    pub in_body: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TokenOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pos: Option<Upos>,
+}
+
+fn block_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Title => "title",
+        BlockKind::Heading => "heading",
+        BlockKind::Byline => "byline",
+        BlockKind::Dateline => "dateline",
+        BlockKind::Body => "body",
+        BlockKind::Boilerplate(_) => "boilerplate",
+    }
+}
+
+fn structure(doc: &Document, map: &Utf16Map) -> Structure {
+    let mut out = Structure::default();
+    for p in &doc.paragraphs {
+        let span = map.span(p.span);
+        match p.kind {
+            BlockKind::Title if out.title.is_none() => out.title = Some(span),
+            BlockKind::Title | BlockKind::Heading => out.headings.push(span),
+            BlockKind::Byline if out.byline.is_none() => out.byline = Some(span),
+            BlockKind::Dateline if out.dateline.is_none() => out.dateline = Some(span),
+            BlockKind::Byline | BlockKind::Dateline => {}
+            BlockKind::Body => out.body.push(span),
+            BlockKind::Boilerplate(kind) => out.boilerplate.push(BoilerplateOut { start: span.start, end: span.end, kind }),
+        }
+    }
+    out
+}
+
+/// Builds the public result from a finished document.
+pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
+    let map = Utf16Map::new(doc.text);
+    let structure = structure(&doc, &map);
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let s = map.span(p.span);
+            ParagraphOut { start: s.start, end: s.end, kind: block_name(p.kind) }
+        })
+        .collect();
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let u = map.span(s.span);
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s) }
+        })
+        .collect();
+    let tokens = with_tokens.then(|| {
+        doc.tokens
+            .iter()
+            .map(|t| {
+                let s = map.span(t.span);
+                TokenOut { start: s.start, end: s.end, kind: t.kind, pos: t.pos }
+            })
+            .collect()
+    });
+    Analysis {
+        version: env!("CARGO_PKG_VERSION"),
+        length: map.offset(doc.text.len()),
+        language: doc.language,
+        warnings: doc.warnings,
+        stats: doc.stats,
+        readability: doc.readability,
+        structure,
+        paragraphs,
+        sentences,
+        tokens,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn js_len(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    #[test]
+    fn ascii_offsets_are_identity() {
+        let map = Utf16Map::new("hello world");
+        assert_eq!(map.offset(0), 0);
+        assert_eq!(map.offset(5), 5);
+        assert_eq!(map.offset(11), 11);
+    }
+
+    #[test]
+    fn every_boundary_matches_encode_utf16() {
+        let text = "héllo wörld\r\nfoo 😀bar 漢字 e\u{301}x 👩‍👩‍👧 end";
+        let map = Utf16Map::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(map.offset(i), js_len(&text[..i]), "byte {i}");
+        }
+    }
+}

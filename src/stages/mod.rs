@@ -1,0 +1,10 @@
+//! The analysis stages, one module each, run in the order given in `pipeline.rs`.
+
+pub(crate) mod language;
+pub(crate) mod paragraphs;
+pub(crate) mod readability;
+pub(crate) mod sentences;
+pub(crate) mod stats;
+pub(crate) mod structure;
+pub(crate) mod syllables;
+pub(crate) mod tokens;

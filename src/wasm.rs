@@ -1,0 +1,33 @@
+//! The WebAssembly interface: thin glue from JavaScript to [`crate::analyze`].
+//!
+//! `analyze(text, options?)` returns the analysis as a plain JS object (no `Map`s) or throws
+//! an `Error` with a readable message; `version()` returns the crate version.
+
+use crate::{Options, MAX_INPUT_BYTES};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Analyses `text`. `options` may be `undefined`, `null` or `{ tokens?: boolean }`.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    let analysis = crate::analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The analyzer's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The largest input accepted, in bytes of UTF-8.
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> usize {
+    MAX_INPUT_BYTES
+}
