@@ -194,7 +194,7 @@ pub struct Readability {
 }
 
 /// The original text and every layer the stages have added.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document<'t> {
     pub text: &'t str,
     pub paragraphs: Vec<Paragraph>,

@@ -35,6 +35,13 @@ pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure,
 use serde::Deserialize;
 use std::fmt;
 
+/// Internals exposed for the per-stage benchmarks and the fuzz targets only; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::doc::Document;
+    pub use crate::pipeline::{Stage, STAGES};
+}
+
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
