@@ -46,7 +46,8 @@ function showOnly(section) {
 }
 
 function showError(message) {
-  ui.errorMessage.textContent = message.charAt(0).toUpperCase() + message.slice(1);
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  ui.errorMessage.textContent = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
   showOnly(ui.error);
   setStatus('The last analysis failed; edit the text or press Analyse to try again.');
 }
