@@ -27,7 +27,7 @@ mod pipeline;
 mod stages;
 mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
 pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
