@@ -345,3 +345,42 @@ mod tests {
         assert_eq!(doc.tokens[5].kind, TokenKind::Punct);
     }
 }
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+    use crate::stages::{paragraphs, tokens};
+    use std::time::Instant;
+
+    /// Nanoseconds this thread has run on a CPU (Linux), else wall-clock nanoseconds: on a
+    /// loaded machine the former still measures the work done.
+    fn cpu_ns(wall: Instant) -> u128 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .unwrap_or_else(|| wall.elapsed().as_nanos())
+    }
+
+    /// Rough timing of tokens + sentences; run with
+    /// `cargo test --release --lib sentences::speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn tokens_and_sentences_per_thousand_words() {
+        let text = include_str!("../../www/sample-article.txt").repeat(300);
+        let words = text.split_whitespace().count() as f64;
+        let mut doc = Document::new(&text);
+        paragraphs::run(&mut doc);
+        let paragraphs = doc.paragraphs;
+        let (runs, wall) = (7, Instant::now());
+        let mut best = u128::MAX;
+        for _ in 0..runs {
+            let mut doc = Document::new(&text);
+            doc.paragraphs = paragraphs.clone();
+            let started = cpu_ns(wall);
+            tokens::run(&mut doc);
+            run(&mut doc);
+            best = best.min(cpu_ns(wall) - started);
+        }
+        println!("{words} words: {:.4} ms per 1,000 words (best of {runs})", best as f64 / 1e6 / (words / 1000.0));
+    }
+}

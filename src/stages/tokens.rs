@@ -62,20 +62,25 @@ fn with_marks(text: &str, mut end: usize) -> usize {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
+    let mut next_at = 0;
     while let Some(c) = char_at(text, i) {
-        let end = if is_space(c) || is_ignorable(c) { i } else { token(text, i, c, &mut out) };
+        if next_at < i {
+            next_at = text.get(i..).and_then(|rest| rest.find('@')).map_or(usize::MAX, |k| i + k);
+        }
+        let end = if is_space(c) || is_ignorable(c) { i } else { token(text, i, c, next_at, &mut out) };
         i = end.max(i + c.len_utf8());
     }
     out
 }
 
-/// Scans the token(s) starting at `start` with `c`; returns where they end.
-fn token(text: &str, start: usize, c: char, out: &mut Vec<Token>) -> usize {
+/// Scans the token(s) starting at `start` with `c`; returns where they end. `next_at` is the
+/// offset of the next `@` (e-mail addresses are looked for only when one is near).
+fn token(text: &str, start: usize, c: char, next_at: usize, out: &mut Vec<Token>) -> usize {
     if let Some(end) = web::url(text, start) {
         push(out, start, end, TokenKind::Url);
         return end;
     }
-    if c.is_alphanumeric() {
+    if c.is_alphanumeric() && next_at.saturating_sub(start) <= web::MAX_LOCAL {
         if let Some(end) = web::email(text, start) {
             push(out, start, end, TokenKind::Email);
             return end;

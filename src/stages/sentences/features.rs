@@ -7,16 +7,34 @@
 //! exactly the same features. Forms are lower-cased; numbers, URLs and other open classes
 //! are replaced by a placeholder, so the model does not learn particular values.
 
+use super::model::{hash_lower, hash_raw};
 use crate::doc::{Token, TokenKind};
 use crate::stages::tokens::is_listed_abbreviation;
 use crate::text::{fold, is_closing, is_opening, is_quote, is_terminal};
 
-/// A piece of a feature name.
-#[derive(Clone, Copy)]
-pub(crate) enum Part<'a> {
+/// How a piece of a feature name is spelled.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Spelling<'a> {
     Raw(&'a str),
-    /// Lower-cased, character by character, when the name is built or hashed.
+    /// Lower-cased, character by character.
     Lower(&'a str),
+}
+
+/// A piece of a feature name, with its hash computed once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part<'a> {
+    pub(crate) spelling: Spelling<'a>,
+    pub(crate) hash: u64,
+}
+
+impl<'a> Part<'a> {
+    fn raw(s: &'a str) -> Part<'a> {
+        Part { spelling: Spelling::Raw(s), hash: hash_raw(s) }
+    }
+
+    fn lower(s: &'a str) -> Part<'a> {
+        Part { spelling: Spelling::Lower(s), hash: hash_lower(s) }
+    }
 }
 
 /// Receives features: a template name and its parts.
@@ -27,10 +45,12 @@ pub(crate) trait Sink {
 /// Words longer than this (in bytes) are all "<long>".
 const MAX_FORM: usize = 24;
 
-/// The tokens of one paragraph, with the stretch information every candidate needs.
+/// The tokens of one paragraph, with what every candidate boundary needs of them.
 pub(crate) struct Paragraph<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    forms: Vec<Part<'a>>,
+    shapes: Vec<Part<'static>>,
     /// For each token: tokens since the last sentence-ending mark (itself included).
     run_len: Vec<u32>,
     /// For each token: whether every word since the last sentence-ending mark is capitalised.
@@ -39,11 +59,14 @@ pub(crate) struct Paragraph<'a> {
 
 impl<'a> Paragraph<'a> {
     pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> Paragraph<'a> {
-        let mut run_len = Vec::with_capacity(tokens.len());
-        let mut title = Vec::with_capacity(tokens.len());
+        let n = tokens.len();
+        let (mut forms, mut shapes) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut run_len, mut title) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let (mut len, mut all_caps, mut words) = (0u32, true, 0u32);
         for t in tokens {
             let s = slice(text, t);
+            forms.push(form(t, s));
+            shapes.push(Part::raw(shape(t, s)));
             if t.kind == TokenKind::Word {
                 words += 1;
                 all_caps &= s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
@@ -55,7 +78,7 @@ impl<'a> Paragraph<'a> {
                 (len, all_caps, words) = (0, true, 0);
             }
         }
-        Paragraph { text, tokens, run_len, title }
+        Paragraph { text, tokens, forms, shapes, run_len, title }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -79,29 +102,23 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// The form of token `i`; `<s>` before the paragraph, `</s>` after it.
     fn form(&self, i: Option<usize>) -> Part<'a> {
-        let Some(t) = i.and_then(|i| self.tokens.get(i)) else {
-            return Part::Raw(if i.is_some() { "</s>" } else { "<s>" });
-        };
-        let s = slice(self.text, t);
-        match t.kind {
-            TokenKind::Word if s.len() <= MAX_FORM => Part::Lower(s),
-            TokenKind::Word => Part::Raw("<long>"),
-            TokenKind::Number => Part::Raw("<num>"),
-            TokenKind::Url | TokenKind::Email => Part::Raw("<url>"),
-            TokenKind::Hashtag | TokenKind::Mention => Part::Raw("<handle>"),
-            TokenKind::Emoji => Part::Raw("<emoji>"),
-            TokenKind::Punct | TokenKind::Symbol => Part::Raw(punct_form(s)),
+        match i {
+            None => Part::raw("<s>"),
+            Some(i) => self.forms.get(i).copied().unwrap_or_else(|| Part::raw("</s>")),
         }
     }
 
-    fn shape(&self, i: Option<usize>) -> &'static str {
-        i.and_then(|i| self.tokens.get(i)).map_or("<s>", |t| shape(t, slice(self.text, t)))
+    fn shape(&self, i: Option<usize>) -> Part<'static> {
+        match i {
+            None => Part::raw("<s>"),
+            Some(i) => self.shapes.get(i).copied().unwrap_or_else(|| Part::raw("</s>")),
+        }
     }
 
     /// Sends the features of a boundary after token `i` (followed by token `i + 1`) to `sink`.
     pub(crate) fn features(&self, i: usize, sink: &mut impl Sink) {
-        use Part::Raw;
         let prev = i.checked_sub(1);
         let (a, b, c) = (Some(i), Some(i + 1), Some(i + 2));
         let (fp, fa, fb, fc) = (self.form(prev), self.form(a), self.form(b), self.form(c));
@@ -109,32 +126,45 @@ impl<'a> Paragraph<'a> {
         sink.add("bias", &[]);
         sink.add("a", &[fa]);
         sink.add("b", &[fb]);
-        sink.add("sa", &[Raw(sa)]);
-        sink.add("sb", &[Raw(sb)]);
-        sink.add("sa_sb", &[Raw(sa), Raw(sb)]);
-        sink.add("a_sb", &[fa, Raw(sb)]);
-        sink.add("sa_b", &[Raw(sa), fb]);
+        sink.add("sa", &[sa]);
+        sink.add("sb", &[sb]);
+        sink.add("sa_sb", &[sa, sb]);
+        sink.add("a_sb", &[fa, sb]);
+        sink.add("sa_b", &[sa, fb]);
         sink.add("a_b", &[fa, fb]);
         sink.add("p_a", &[fp, fa]);
-        sink.add("p_a_sb", &[fp, fa, Raw(sb)]);
-        sink.add("sp_sa_sb", &[Raw(sp), Raw(sa), Raw(sb)]);
-        sink.add("sb_sc", &[Raw(sb), Raw(sc)]);
+        sink.add("p_a_sb", &[fp, fa, sb]);
+        sink.add("sp_sa_sb", &[sp, sa, sb]);
+        sink.add("sb_sc", &[sb, sc]);
         sink.add("b_c", &[fb, fc]);
-        sink.add("sa_sb_sc", &[Raw(sa), Raw(sb), Raw(sc)]);
-        let run = self.run_len.get(i).copied().unwrap_or(0);
-        let title = self.title.get(i).copied().unwrap_or(false);
-        let first = self.run_len.get(i).is_some_and(|&n| n as usize == i + 1);
-        sink.add("run_sb", &[Raw(bucket(run)), Raw(sb)]);
-        sink.add("run_sa_sb", &[Raw(bucket(run)), Raw(sa), Raw(sb)]);
-        sink.add("title_sb", &[Raw(flag(title)), Raw(sb)]);
-        sink.add("title_run_sb", &[Raw(flag(title)), Raw(bucket(run)), Raw(sb)]);
-        sink.add("first_sb", &[Raw(flag(first)), Raw(sb)]);
+        sink.add("sa_sb_sc", &[sa, sb, sc]);
+        let run = Part::raw(bucket(self.run_len.get(i).copied().unwrap_or(0)));
+        let title = Part::raw(flag(self.title.get(i).copied().unwrap_or(false)));
+        let first = Part::raw(flag(self.run_len.get(i).is_some_and(|&n| n as usize == i + 1)));
+        sink.add("run_sb", &[run, sb]);
+        sink.add("run_sa_sb", &[run, sa, sb]);
+        sink.add("title_sb", &[title, sb]);
+        sink.add("title_run_sb", &[title, run, sb]);
+        sink.add("first_sb", &[first, sb]);
         let rest = u32::try_from(self.len().saturating_sub(i + 1)).unwrap_or(u32::MAX);
-        sink.add("rest_sb", &[Raw(bucket(rest)), Raw(sb)]);
+        sink.add("rest_sb", &[Part::raw(bucket(rest)), sb]);
         let word = self.text_of(i);
         if let Some(stem) = word.strip_suffix('.').filter(|s| !s.is_empty() && self.token(i).is_some_and(|t| t.kind == TokenKind::Word)) {
-            sink.add("abbr_sb", &[Raw(flag(is_listed_abbreviation(stem))), Raw(sb)]);
+            sink.add("abbr_sb", &[Part::raw(flag(is_listed_abbreviation(stem))), sb]);
         }
+    }
+}
+
+/// The form of a token: its lower-cased text for a word, a placeholder for open classes.
+fn form<'a>(t: &Token, s: &'a str) -> Part<'a> {
+    match t.kind {
+        TokenKind::Word if s.len() <= MAX_FORM => Part::lower(s),
+        TokenKind::Word => Part::raw("<long>"),
+        TokenKind::Number => Part::raw("<num>"),
+        TokenKind::Url | TokenKind::Email => Part::raw("<url>"),
+        TokenKind::Hashtag | TokenKind::Mention => Part::raw("<handle>"),
+        TokenKind::Emoji => Part::raw("<emoji>"),
+        TokenKind::Punct | TokenKind::Symbol => Part::raw(punct_form(s)),
     }
 }
 
@@ -246,19 +276,25 @@ mod tests {
         }
     }
 
+    fn spelled(part: Part<'_>) -> String {
+        super::super::model::feature_name("", &[part]).trim_start().to_string()
+    }
+
     #[test]
     fn shapes_and_forms() {
         let text = "Mr. Smith met J. Doe in the U.S. \u{201C}Hi,\u{201D} he said... 42 NASA x";
         let tokens = tokenize(text);
         let p = Paragraph::new(text, &tokens);
-        let shapes: Vec<&str> = (0..p.len()).map(|i| p.shape(Some(i))).collect();
+        let shapes: Vec<String> = (0..p.len()).map(|i| spelled(p.shape(Some(i)))).collect();
         assert_eq!(
             shapes,
             ["X.", "Xx", "x", "I.", "Xx", "x", "x", "X.", "quote", "Xx", ",", "quote", "x", "x", "term", "d", "XX", "x"]
         );
-        assert!(matches!(p.form(Some(15)), Part::Raw("<num>")));
-        assert!(matches!(p.form(Some(8)), Part::Raw("\"")));
-        assert!(matches!(p.form(Some(100)), Part::Raw("</s>")));
+        assert_eq!(spelled(p.form(Some(15))), "<num>");
+        assert_eq!(spelled(p.form(Some(8))), "\"");
+        assert_eq!(spelled(p.form(Some(0))), "mr.");
+        assert_eq!(spelled(p.form(Some(100))), "</s>");
+        assert_eq!(spelled(p.form(None)), "<s>");
     }
 
     #[test]
@@ -270,8 +306,8 @@ mod tests {
         assert_eq!(p.title, [true, true, true, true, false, false, false]);
         let mut names = Names(Vec::new());
         p.features(1, &mut names);
-        assert!(names.0.contains(&"a=service".to_string()));
-        assert!(names.0.contains(&"sa_sb=Xx|term".to_string()));
-        assert!(names.0.contains(&"title_sb=1|term".to_string()));
+        assert!(names.0.contains(&"a service".to_string()));
+        assert!(names.0.contains(&"sa_sb Xx term".to_string()));
+        assert!(names.0.contains(&"title_sb 1 term".to_string()));
     }
 }

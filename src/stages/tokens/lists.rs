@@ -48,18 +48,30 @@ pub(super) fn is_unit(word: &str) -> bool {
     cached(&LIST, include_str!("../../lexicon/unit-suffixes.txt")).contains_ignore_case(word)
 }
 
+/// The fused words of `multiword-splits.txt`, with a quick filter on length.
+struct Splits {
+    /// (word without `|`, where it splits), sorted.
+    entries: Vec<(String, usize)>,
+    /// Bit `n` set when some entry is `n` bytes long.
+    lengths: u64,
+}
+
 /// Where a word written as one ("cannot", "gonna") splits into two tokens, as a byte offset.
 pub(super) fn multiword_split(word: &str) -> Option<usize> {
-    static LIST: OnceLock<Vec<(String, usize)>> = OnceLock::new();
-    let list = LIST.get_or_init(|| {
-        let mut list: Vec<(String, usize)> = entries(include_str!("../../lexicon/multiword-splits.txt"))
+    static SPLITS: OnceLock<Splits> = OnceLock::new();
+    let splits = SPLITS.get_or_init(|| {
+        let mut entries: Vec<(String, usize)> = entries(include_str!("../../lexicon/multiword-splits.txt"))
             .filter_map(|e| e.find('|').map(|at| (e.replace('|', ""), at)))
             .collect();
-        list.sort_unstable();
-        list
+        entries.sort_unstable();
+        let lengths = entries.iter().filter(|(w, _)| w.len() < 64).fold(0, |bits, (w, _)| bits | 1u64 << w.len());
+        Splits { entries, lengths }
     });
-    let i = list.binary_search_by(|(entry, _)| cmp_lowered(entry, word)).ok()?;
-    list.get(i).map(|&(_, at)| at)
+    if word.len() >= 64 || splits.lengths & (1u64 << word.len()) == 0 {
+        return None;
+    }
+    let i = splits.entries.binary_search_by(|(entry, _)| cmp_lowered(entry, word)).ok()?;
+    splits.entries.get(i).map(|&(_, at)| at)
 }
 
 #[cfg(test)]

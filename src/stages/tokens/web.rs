@@ -8,7 +8,7 @@ use crate::text::{is_ignorable, is_mark, is_space};
 
 const SCHEMES: [&str; 5] = ["https://", "http://", "ftp://", "www.", "mailto:"];
 /// Longest local part and domain of an e-mail address (RFC 5321 limits).
-const MAX_LOCAL: usize = 64;
+pub(super) const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 255;
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
