@@ -23,15 +23,15 @@ use std::io::{self, BufRead, Write};
 
 const EPOCHS: usize = 12;
 const MIN_COUNT: u32 = 3;
-const MIN_WEIGHT: f64 = 0.005;
+const MIN_WEIGHT: f64 = 0.05;
 const SEED: u64 = 0x5EED_2026;
 
 /// A document: its id, the byte offsets where its sentences end, and its possible
-/// boundaries as (end offset, feature names).
+/// boundaries as (end offset, score needed for a boundary, feature names).
 struct Doc {
     id: String,
     ends: HashSet<usize>,
-    examples: Vec<(usize, Vec<String>)>,
+    examples: Vec<(usize, f32, Vec<String>)>,
 }
 
 /// Groups the `# text` lines of the CoNLL-U input into documents and computes their examples.
@@ -84,8 +84,8 @@ fn fnv(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
-/// One document's examples: (feature indices, is a boundary).
-type Encoded = Vec<(Vec<usize>, bool)>;
+/// One document's examples: (feature indices, score needed, is a boundary).
+type Encoded = Vec<(Vec<usize>, f64, bool)>;
 
 /// The features kept for training, in name order.
 struct Features {
@@ -96,7 +96,7 @@ struct Features {
 impl Features {
     fn new(docs: &[&Doc]) -> Features {
         let mut counts: HashMap<&str, u32> = HashMap::new();
-        for name in docs.iter().flat_map(|d| &d.examples).flat_map(|(_, names)| names) {
+        for name in docs.iter().flat_map(|d| &d.examples).flat_map(|(_, _, names)| names) {
             *counts.entry(name).or_default() += 1;
         }
         let mut names: Vec<String> = counts.into_iter().filter(|&(_, c)| c >= MIN_COUNT).map(|(n, _)| n.to_string()).collect();
@@ -107,11 +107,12 @@ impl Features {
 
     fn encode(&self, doc: &Doc) -> Encoded {
         let indices = |names: &[String]| names.iter().filter_map(|n| self.index.get(n).copied()).collect();
-        doc.examples.iter().map(|(end, names)| (indices(names), doc.ends.contains(end))).collect()
+        doc.examples.iter().map(|(end, margin, names)| (indices(names), f64::from(*margin), doc.ends.contains(end))).collect()
     }
 }
 
-/// Averaged perceptron over `docs`; returns the features and their averaged weights.
+/// Averaged perceptron over `docs` (learning the plain decision, score above 0; the margins
+/// apply at analysis time); returns the features and their averaged weights.
 fn fit(docs: &[&Doc]) -> (Features, Vec<f64>) {
     let features = Features::new(docs);
     let mut data: Vec<Encoded> = docs.iter().map(|d| features.encode(d)).collect();
@@ -121,7 +122,7 @@ fn fit(docs: &[&Doc]) -> (Features, Vec<f64>) {
     let mut rng = Rng(SEED);
     for _ in 0..EPOCHS {
         rng.shuffle(&mut data);
-        for (indices, gold) in data.iter().flatten() {
+        for (indices, _, gold) in data.iter().flatten() {
             step += 1;
             let score: f64 = indices.iter().map(|&f| w[f]).sum();
             if (score > 0.0) != *gold {
@@ -134,20 +135,30 @@ fn fit(docs: &[&Doc]) -> (Features, Vec<f64>) {
             }
         }
     }
-    let averaged = (0..dims).map(|f| (total[f] + (step - stamp[f]) as f64 * w[f]) / step.max(1) as f64).collect();
+    let averaged = (0..dims).map(|f| shipped_weight((total[f] + (step - stamp[f]) as f64 * w[f]) / step.max(1) as f64)).collect();
     (features, averaged)
 }
 
-/// Boundary precision, recall and F1 on `docs` (document ends count as found, as every
-/// paragraph end is a sentence end).
+/// A weight as the model file keeps it: three decimals, and 0 (left out) when small.
+fn shipped_weight(w: f64) -> f64 {
+    let rounded = (w * 1000.0).round() / 1000.0;
+    if rounded.abs() < MIN_WEIGHT {
+        0.0
+    } else {
+        rounded
+    }
+}
+
+/// Boundary precision, recall and F1 on `docs` as the analysis decides (score above the
+/// example's margin); document ends count as found, as every paragraph end is a sentence end.
 fn evaluate(features: &Features, weights: &[f64], docs: &[&Doc]) -> (f64, f64, f64) {
     let (mut gold, mut predicted, mut correct) = (0usize, 0usize, 0usize);
     for doc in docs {
         gold += doc.ends.len();
         predicted += 1;
         correct += 1;
-        for (indices, is_end) in features.encode(doc) {
-            if indices.iter().map(|&f| weights[f]).sum::<f64>() > 0.0 {
+        for (indices, margin, is_end) in features.encode(doc) {
+            if indices.iter().map(|&f| weights[f]).sum::<f64>() > margin {
                 predicted += 1;
                 correct += usize::from(is_end);
             }
@@ -180,7 +191,7 @@ fn write_model(features: &Features, weights: &[f64]) -> io::Result<()> {
     writeln!(out, "# Licence of these weights: CC BY-SA 4.0, as derived from EWT.")?;
     writeln!(out, "# Format: feature name, a tab, weight; a boundary when the weights of its features sum above 0.")?;
     for (name, w) in features.names.iter().zip(weights) {
-        if w.abs() >= MIN_WEIGHT {
+        if *w != 0.0 {
             writeln!(out, "{name}\t{w:.3}")?;
         }
     }
