@@ -22,11 +22,14 @@
 //! takes); for ASCII text, as above, they equal byte offsets.
 
 mod doc;
+mod lexicon;
 mod options;
 mod output;
 mod pipeline;
 mod stages;
 mod text;
+#[doc(hidden)]
+pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
