@@ -60,9 +60,12 @@ fn is_cut(prev: &str) -> bool {
     open_end && prev.split_whitespace().nth(MIN_CUT_WORDS - 1).is_some()
 }
 
-/// True when the line `next` carries on a sentence: it starts with a lower-case letter.
+/// True when the line `next` carries on a sentence: it starts with a lower-case letter,
+/// and not with a web address.
 fn carries_on(next: &str) -> bool {
-    next.chars().next().is_some_and(char::is_lowercase)
+    let first = next.split_whitespace().next().unwrap_or_default();
+    let url = first.contains("://") || first.starts_with("www.");
+    next.chars().next().is_some_and(char::is_lowercase) && !url
 }
 
 pub(crate) fn run(doc: &mut Document) {
@@ -125,6 +128,7 @@ mod tests {
             "The council met on Tuesday and\n- voted\n- adjourned",    // a bullet list
             "The council met on Tuesday with the mayor\nOthers came.", // a capital start
             "Five things to know about the river\n2024 was wet.",      // a digit start
+            "Buy the complete box set of the series\nhttp://example.com/x", // a web address
         ];
         for text in misses {
             assert!(paragraphs(text).len() > 1, "{text:?}");

@@ -45,14 +45,17 @@ const MARKED_PENALTY: f32 = -15.0;
 const TIMESTAMP_PENALTY: f32 = -30.0;
 /// Score of a cue that opens a section of links ("Related stories").
 const SECTION_PENALTY: f32 = -30.0;
-/// After each cue that opens a section, prose counts for this share of its words.
-const AFTER_SECTION_SHARE: f32 = 0.5;
+/// After each cue that ends an article (comments), prose counts for this share of its
+/// words: comments can outweigh the article above them.
+const AFTER_END_SHARE: f32 = 0.5;
 /// A prose line with no prose line beside it counts for this share of its words.
 const ALONE_SHARE: f32 = 0.5;
-/// A region start moves past a byline or timestamp among its first lines.
+/// The body starts after a byline or timestamp this close to the region's start.
 const HEADER_LINES: usize = 6;
 /// Short sentence-like lines just after the region that join it.
 const TAIL_LINES: usize = 2;
+/// Most lines of a list announced by a colon at the end of the region.
+const LIST_LINES: usize = 40;
 /// How far above the body the title is looked for.
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a title found on a page (shorter lines are section labels).
@@ -105,8 +108,8 @@ fn scores(lines: &[Line]) -> Vec<f32> {
         } else {
             SHORT_PENALTY
         });
-        if line.cue.is_some_and(|c| c.opens_section) {
-            share *= AFTER_SECTION_SHARE;
+        if line.cue.is_some_and(|c| c.ends_article) {
+            share *= AFTER_END_SHARE;
         }
     }
     out
@@ -119,7 +122,7 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
     let Some(first) = regions.first_mut() else {
         return vec![BlockKind::Body; lines.len()];
     };
-    *first = skip_header(lines, first.clone());
+    *first = align_start(lines, first.clone());
     let start = first.start;
     let mut kinds = vec![BlockKind::Boilerplate(BoilerplateKind::Navigation); lines.len()];
     mark_header(texts, lines, start, &mut kinds);
@@ -128,31 +131,34 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
         // A later region takes the heading just above it.
         let heading = region.start.checked_sub(1).filter(|&h| n > 0 && is_open_short(texts[h], &lines[h]));
         let region = heading.unwrap_or(region.start)..region.end;
-        mark_body(texts, lines, extend_tail(lines, region), &mut kinds);
+        mark_body(texts, lines, extend_tail(texts, lines, region), &mut kinds);
     }
     kinds
 }
 
-/// Moves the region start past the last byline or timestamp among its first lines, to
-/// the next prose line: what precedes them is headline and standfirst, not body.
-fn skip_header(lines: &[Line], region: Range<usize>) -> Range<usize> {
-    let head = region.start..region.end.min(region.start + HEADER_LINES);
-    let Some(mark) = head.rev().find(|&i| lines[i].byline || lines[i].by_alone || lines[i].timestamp) else {
-        return region;
-    };
-    match (mark + 1..region.end).find(|&i| lines[i].is_prose(PROSE_WORDS)) {
-        Some(start) => start..region.end,
-        None => region,
-    }
+/// Starts the body after the byline or timestamp nearest to the region's start, within
+/// [`HEADER_LINES`] lines either side of it, at the first prose line after that mark: what
+/// precedes such a mark is headline and standfirst, and prose just after it is body even
+/// when a box of links splits it from the rest.
+fn align_start(lines: &[Line], region: Range<usize>) -> Range<usize> {
+    let is_mark = |i: &usize| lines[*i].byline || lines[*i].by_alone || lines[*i].timestamp;
+    let inside = (region.start..region.end.min(region.start + HEADER_LINES)).rev().find(is_mark);
+    let mark = inside.or_else(|| (region.start.saturating_sub(HEADER_LINES)..region.start).rev().find(is_mark));
+    let start = mark.and_then(|m| (m + 1..region.end).find(|&i| lines[i].is_prose(PROSE_WORDS)));
+    start.map_or(region.clone(), |s| s..region.end)
 }
 
-/// Adds up to [`TAIL_LINES`] unmarked sentence-like lines after the region.
-fn extend_tail(lines: &[Line], region: Range<usize>) -> Range<usize> {
-    let extra = lines[region.end..]
-        .iter()
-        .take(TAIL_LINES)
-        .take_while(|l| !l.is_marked() && !l.bullet && l.sentence_end && l.weight >= 3.0)
-        .count();
+/// Adds to the region what ends the article just after it: the list a closing colon
+/// announces (up to [`LIST_LINES`] unmarked lines), or else up to [`TAIL_LINES`] short
+/// sentence-like lines (a last short paragraph).
+fn extend_tail(texts: &[&str], lines: &[Line], region: Range<usize>) -> Range<usize> {
+    let after = lines.get(region.end..).unwrap_or_default();
+    let announces_list = region.end.checked_sub(1).is_some_and(|last| texts[last].trim_end().ends_with(':'));
+    let extra = if announces_list {
+        after.iter().take(LIST_LINES).take_while(|l| !l.is_marked() && !l.is_prose(PROSE_WORDS)).count()
+    } else {
+        after.iter().take(TAIL_LINES).take_while(|l| !l.is_marked() && !l.bullet && l.sentence_end && l.weight >= 3.0).count()
+    };
     region.start..region.end + extra
 }
 

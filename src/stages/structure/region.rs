@@ -16,8 +16,10 @@ use std::ops::Range;
 /// A run earlier in the text wins over the highest one when it has this share of its score.
 const FIRST_SHARE: f32 = 0.5;
 /// A later run with this share of the main run's score continues the article (after a
-/// table, a gallery or a box of links inside it), unless a barrier lies between.
+/// table, a gallery or a box of links inside it), unless a barrier lies between or the
+/// gap is longer than [`LATER_GAP`] lines.
 const LATER_SHARE: f32 = 0.2;
+const LATER_GAP: usize = 40;
 
 /// The ranges of lines that make the article, in text order; empty when no line scores
 /// above zero.
@@ -30,8 +32,11 @@ pub(super) fn article_regions(scores: &[f32], barriers: &[bool]) -> Vec<Range<us
     let (main_score, main_range) = runs[main].clone();
     let mut regions = vec![main_range.clone()];
     let mut end = main_range.end;
-    for (score, range) in runs.into_iter().skip(main + 1) {
-        if barriers.get(end..range.start).is_some_and(|b| b.contains(&true)) {
+    // Runs after the main range, scanned afresh: the main run may go on past its best range.
+    let offset = end;
+    let after = best_of_each_run(scores.get(offset..).unwrap_or_default(), barriers.get(offset..).unwrap_or_default());
+    for (score, range) in after.into_iter().map(|(s, r)| (s, r.start + offset..r.end + offset)) {
+        if range.start - end > LATER_GAP || barriers.get(end..range.start).is_some_and(|b| b.contains(&true)) {
             break;
         }
         if score >= main_score * LATER_SHARE {
