@@ -60,6 +60,8 @@ const LIST_LINES: usize = 40;
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a title found on a page (shorter lines are section labels).
 const TITLE_WORDS: f32 = 4.0;
+/// Most words of a caption found between two caption lines.
+const CAPTION_WORDS: f32 = 25.0;
 /// Most words of a title or heading.
 const HEADLINE_WORDS: f32 = 30.0;
 
@@ -133,6 +135,7 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
         let region = heading.unwrap_or(region.start)..region.end;
         mark_body(texts, lines, extend_tail(texts, lines, region), &mut kinds);
     }
+    mark_sandwiched_captions(lines, &mut kinds);
     kinds
 }
 
@@ -162,8 +165,33 @@ fn extend_tail(texts: &[&str], lines: &[Line], region: Range<usize>) -> Range<us
     region.start..region.end + extra
 }
 
-fn boilerplate(line: &Line) -> Option<BlockKind> {
-    line.cue.map(|c| BlockKind::Boilerplate(c.kind))
+/// The kind of a line marked as furniture: its cue's, a caption for a picture credit,
+/// metadata for a timestamp or a byline met where no byline is expected.
+fn furniture(line: &Line) -> Option<BoilerplateKind> {
+    if let Some(cue) = line.cue {
+        Some(cue.kind)
+    } else if line.credit {
+        Some(BoilerplateKind::Caption)
+    } else if line.timestamp || line.byline || line.by_alone {
+        Some(BoilerplateKind::Metadata)
+    } else {
+        None
+    }
+}
+
+fn is_caption(line: &Line) -> bool {
+    furniture(line) == Some(BoilerplateKind::Caption)
+}
+
+/// A short body line between two caption lines ("Image 2 of 5", text, "(Image credit:
+/// …)") is a caption too.
+fn mark_sandwiched_captions(lines: &[Line], kinds: &mut [BlockKind]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let short = lines[i].weight < CAPTION_WORDS;
+        if kinds[i] == BlockKind::Body && short && is_caption(&lines[i - 1]) && is_caption(&lines[i + 1]) {
+            kinds[i] = BlockKind::Boilerplate(BoilerplateKind::Caption);
+        }
+    }
 }
 
 /// Kinds inside a region: body, headings, lists, and furniture caught inside. After a cue
@@ -177,15 +205,11 @@ fn mark_body(texts: &[&str], lines: &[Line], region: Range<usize>, kinds: &mut [
         if line.is_prose(PROSE_WORDS) {
             section = None;
         }
-        if let Some(cue) = line.cue {
-            kinds[i] = BlockKind::Boilerplate(cue.kind);
-            if cue.opens_section {
-                section = Some(cue.kind);
-            }
-        } else if let Some(kind) = section {
+        if let Some(cue) = line.cue.filter(|c| c.opens_section) {
+            section = Some(cue.kind);
+        }
+        if let Some(kind) = furniture(line).or(section) {
             kinds[i] = BlockKind::Boilerplate(kind);
-        } else if line.timestamp || line.byline || line.by_alone {
-            kinds[i] = BlockKind::Boilerplate(BoilerplateKind::Metadata);
         } else if line.sentence_end || line.bullet || line.weight >= LONG_WORDS {
             kinds[i] = BlockKind::Body;
         } else {
@@ -219,8 +243,8 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
     let mut dated = false;
     for i in 0..start {
         let line = &lines[i];
-        kinds[i] = if let Some(kind) = boilerplate(line).filter(|_| !line.by_alone) {
-            kind
+        kinds[i] = if let Some(kind) = line.cue.map(|c| c.kind).or(line.credit.then_some(BoilerplateKind::Caption)) {
+            BlockKind::Boilerplate(kind)
         } else if line.byline || (line.by_alone && title.is_some_and(|t| i > t)) {
             BlockKind::Byline
         } else if line.timestamp && title.is_none_or(|t| i > t) && !dated {
@@ -257,7 +281,7 @@ fn find_title(texts: &[&str], lines: &[Line], range: Range<usize>) -> Option<usi
     let nearest = range.clone().rev().find(|&i| headline(i) && lines[i].weight >= TITLE_WORDS);
     let from_top = range.start == 0 && (0..range.end).all(|i| headline(i) || lines[i].is_marked() || lines[i].is_prose(PROSE_WORDS));
     match nearest {
-        Some(i) if from_top && headline(0) => Some(0.min(i)),
+        Some(_) if from_top && headline(0) => Some(0),
         Some(i) => Some(i),
         None if range.start == 0 && range.end > 0 && headline(0) => Some(0),
         None => None,
@@ -270,15 +294,11 @@ fn find_title(texts: &[&str], lines: &[Line], range: Range<usize>) -> Option<usi
 fn mark_footer(lines: &[Line], start: usize, kinds: &mut [BlockKind]) {
     let mut section: Option<BoilerplateKind> = None;
     for (i, line) in lines.iter().enumerate().skip(start) {
-        if let Some(cue) = line.cue {
-            if cue.opens_section {
-                section = Some(cue.kind);
-            }
-            kinds[i] = BlockKind::Boilerplate(cue.kind);
-            continue;
+        if let Some(cue) = line.cue.filter(|c| c.opens_section) {
+            section = Some(cue.kind);
         }
-        let kind = if line.timestamp || line.byline || line.by_alone {
-            BoilerplateKind::Metadata
+        let kind = if let Some(kind) = furniture(line) {
+            kind
         } else if let Some(kind) = section {
             kind
         } else if line.weight >= TITLE_WORDS {

@@ -26,6 +26,10 @@ pub(super) struct Line {
     pub by_alone: bool,
     /// Starts with a bullet or a list number.
     pub bullet: bool,
+    /// Ends with a picture credit in brackets: "(AP Photo/Ana Ruiz)", "(AFP)".
+    pub credit: bool,
+    /// A web or e-mail address and nothing else.
+    pub address: bool,
 }
 
 impl Line {
@@ -41,6 +45,8 @@ impl Line {
             byline: is_byline(s, sentence_end, timestamp),
             by_alone: folded == ["by"],
             bullet: is_bullet(s),
+            credit: ends_with_credit(s),
+            address: is_address(s),
         }
     }
 
@@ -51,14 +57,14 @@ impl Line {
 
     /// Furniture found by its wording or form rather than its length.
     pub(super) fn is_marked(&self) -> bool {
-        self.cue.is_some() || self.timestamp || self.byline || self.by_alone
+        self.cue.is_some() || self.timestamp || self.byline || self.by_alone || self.credit
     }
 
     /// Could be a headline: a few words, not closed like a sentence (a question or an
     /// exclamation may be), no cue, no bullet.
     pub(super) fn is_headline_like(&self, s: &str, max_words: f32) -> bool {
         let open = !self.sentence_end || s.trim_end_matches(closer).ends_with(['?', '!', '\u{FF1F}', '\u{FF01}']);
-        open && !self.is_marked() && !self.bullet && self.weight >= 1.0 && self.weight <= max_words
+        open && !self.is_marked() && !self.bullet && !self.address && self.weight >= 1.0 && self.weight <= max_words
     }
 }
 
@@ -104,6 +110,27 @@ fn is_bullet(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+fn is_address(s: &str) -> bool {
+    !s.contains(char::is_whitespace) && (s.contains("://") || s.starts_with("www.") || s.contains('@'))
+}
+
+/// The line ends with (or is) a short bracketed credit: a name with a slash in it, or
+/// capitals without digits ("(AP Photo/Ana Ruiz)", "(Ana Ruiz / Reuters)", "(AFP)", "[GETTY]").
+fn ends_with_credit(s: &str) -> bool {
+    let t = s.trim_end();
+    let (open, close) = match t.chars().next_back() {
+        Some(')') => ('(', ')'),
+        Some(']') => ('[', ']'),
+        _ => return false,
+    };
+    let Some(start) = t.rfind(open) else { return false };
+    let inside = t[start + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    let words = inside.split_whitespace().count();
+    let letters = || inside.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters().count() >= 2 && letters().all(char::is_uppercase) && !inside.contains(|c: char| c.is_ascii_digit());
+    (1..=6).contains(&words) && (inside.contains('/') || capitals)
 }
 
 /// A token of a timestamp: a number, a time, a date, or a word.
@@ -281,6 +308,17 @@ mod tests {
     }
 
     #[test]
+    fn picture_credits() {
+        for hit in ["The mayor at the dam on Tuesday (AP Photo/Ana Ruiz)", "Flood waters rose (Ana Ruiz / Reuters)", "The dam (AFP)", "Rescuers at work [GETTY]"] {
+            assert!(ends_with_credit(hit), "{hit}");
+        }
+        assert!(ends_with_credit("(AP Photo/Ana Ruiz)"));
+        for miss in ["Box set (45 DVD)", "The vote was 5-4 (see below)", "It cost $5 (about £4)", "Rain fell (NOAA data show it was the wettest March on record)"] {
+            assert!(!ends_with_credit(miss), "{miss}");
+        }
+    }
+
+    #[test]
     fn headline_like() {
         let s = "Rain Returns to the Valley";
         assert!(Line::read(s).is_headline_like(s, 20.0));
@@ -288,6 +326,8 @@ mod tests {
         assert!(Line::read(q).is_headline_like(q, 20.0));
         let body = "Farmers welcomed the first rain in months.";
         assert!(!Line::read(body).is_headline_like(body, 20.0));
+        let url = "https://example.com/story";
+        assert!(!Line::read(url).is_headline_like(url, 20.0));
         let ad = "Advertisement";
         assert!(!Line::read(ad).is_headline_like(ad, 20.0));
     }
