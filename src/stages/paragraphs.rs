@@ -52,12 +52,15 @@ fn push_trimmed(text: &str, span: Span, breaks: usize, out: &mut Vec<(Span, usiz
     true
 }
 
-/// True when the line `prev` stops in the middle of a sentence.
+/// True when the line `prev` stops in the middle of a sentence: it has a few words, most
+/// of them not capitalised (so not a headline), and ends in an open way.
 fn is_cut(prev: &str) -> bool {
     let open_end = prev.chars().next_back().is_some_and(|c| {
         c.is_lowercase() || matches!(fold(c), ',' | '-' | '\'') || c == '\u{2013}'
     });
-    open_end && prev.split_whitespace().nth(MIN_CUT_WORDS - 1).is_some()
+    let words = prev.split_whitespace().count();
+    let capitalised = prev.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    open_end && words >= MIN_CUT_WORDS && capitalised * 2 <= words
 }
 
 /// True when the line `next` carries on a sentence: it starts with a lower-case letter,
@@ -129,6 +132,7 @@ mod tests {
             "The council met on Tuesday with the mayor\nOthers came.", // a capital start
             "Five things to know about the river\n2024 was wet.",      // a digit start
             "Buy the complete box set of the series\nhttp://example.com/x", // a web address
+            "Hiking the Boulder Flat Irons\nby Ana Ruiz",               // a headline
         ];
         for text in misses {
             assert!(paragraphs(text).len() > 1, "{text:?}");

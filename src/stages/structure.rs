@@ -274,18 +274,20 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
 }
 
 /// The title: scanning up from `range.end`, the first headline-like line of at least
-/// [`TITLE_WORDS`] words, skipping standfirsts and furniture; or the text's first line,
-/// when only headline-like lines lie between it and the body.
+/// [`TITLE_WORDS`] words, skipping furniture and standfirsts; when the line just above it
+/// is a shorter headline-like line, that one is the title and the nearer one a subtitle.
+/// When only headline-like lines, furniture and prose lie between the text's first line
+/// and the body, the first line is the title (a pasted article with a subtitle).
 fn find_title(texts: &[&str], lines: &[Line], range: Range<usize>) -> Option<usize> {
-    let headline = |i: usize| lines[i].is_headline_like(texts[i], HEADLINE_WORDS);
-    let nearest = range.clone().rev().find(|&i| headline(i) && lines[i].weight >= TITLE_WORDS);
-    let from_top = range.start == 0 && (0..range.end).all(|i| headline(i) || lines[i].is_marked() || lines[i].is_prose(PROSE_WORDS));
-    match nearest {
-        Some(_) if from_top && headline(0) => Some(0),
-        Some(i) => Some(i),
-        None if range.start == 0 && range.end > 0 && headline(0) => Some(0),
-        None => None,
+    let candidate = |i: usize| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) && lines[i].weight >= TITLE_WORDS;
+    let from_top = range.start == 0
+        && (0..range.end).all(|i| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) || lines[i].is_marked() || lines[i].is_prose(PROSE_WORDS));
+    if from_top && range.end > 0 && lines[0].is_headline_like(texts[0], HEADLINE_WORDS) {
+        return Some(0);
     }
+    let nearest = range.clone().rev().find(|&i| candidate(i))?;
+    let above = nearest.checked_sub(1).filter(|&a| a >= range.start && candidate(a) && lines[a].weight < lines[nearest].weight);
+    Some(above.unwrap_or(nearest))
 }
 
 /// Kinds of the lines from the body's start on, as if none were body (the regions are
