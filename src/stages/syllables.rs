@@ -9,8 +9,13 @@
 //!   it did not learn from, it gives the CMU Pronouncing Dictionary count for 95.6% of them.
 //! - Hyphens, dots, slashes and every other character that is not a letter, digit or
 //!   apostrophe separate runs, so a hyphenated word is the sum of its parts.
-//! - Digits are read as an English number (`syllables/numbers.rs`: "1990" as "nineteen
-//!   ninety"); "s", "st", "nd", "rd", "th" right after digits ("1990s", "3rd") add nothing.
+//! - A run of digits counts 1, however it would be read aloud ("1990", "200" and the "000" of
+//!   "1,000", which the tokenizer splits off); "s", "st", "nd", "rd", "th" right after digits
+//!   ("1990s", "3rd") add nothing. A reader takes a figure in at a glance, and counting its
+//!   spoken syllables ("nineteen ninety": 4) made texts full of dates and sums look harder
+//!   than they read: on OneStopEnglish dev, the Flesch–Kincaid level ordering was right for
+//!   97.1% of article pairs with spoken syllables and 98.0% with one per run (both measured
+//!   with textstat's sentence counts in place of ours).
 //! - Letters are read one by one ("W" three syllables, the others one; a plural "s" after
 //!   them nothing) when the run is two or three capitals ("BBC", "UK", "CEOs", "FBI's") or
 //!   has no vowel ("NHS", "pgm"), unless it is an abbreviation read as a word ("Mr", "vs";
@@ -22,7 +27,6 @@
 //! A word with any letter or digit counts at least 1.
 
 mod model;
-mod numbers;
 
 use crate::text::{fold, is_ignorable};
 use model::Model;
@@ -52,7 +56,7 @@ enum Run {
     /// ASCII letters in their original case and apostrophes; `after_digits` when digits
     /// came just before ("1990s").
     Letters { text: Vec<u8>, after_digits: bool },
-    Digits(Vec<u8>),
+    Digits,
     /// Letters of another script.
     Foreign,
 }
@@ -165,11 +169,9 @@ fn runs(word: &str) -> Vec<Run> {
                 close(&mut current, &mut out);
             }
         } else if c.is_ascii_digit() {
-            if let Some(Run::Digits(digits)) = &mut current {
-                digits.push(c as u8);
-            } else {
+            if current != Some(Run::Digits) {
                 close(&mut current, &mut out);
-                current = Some(Run::Digits(vec![c as u8]));
+                current = Some(Run::Digits);
             }
             after_digits = true;
         } else if c.is_alphabetic() {
@@ -229,8 +231,7 @@ pub(crate) fn count(word: &str) -> usize {
         .iter()
         .map(|run| match run {
             Run::Letters { text, after_digits } => count_letters(text, *after_digits),
-            Run::Digits(digits) => numbers::syllables(digits),
-            Run::Foreign => 1,
+            Run::Digits | Run::Foreign => 1,
         })
         .sum();
     if runs.is_empty() {
@@ -286,11 +287,11 @@ mod tests {
         ("well-being", 3),
         ("mother-in-law", 4),
         // Numbers and mixed tokens.
-        ("1990", 4),
-        ("1990s", 4),
+        ("1990", 1),
+        ("1990s", 1),
         ("3rd", 1),
-        ("15-year", 3),
-        ("COVID-19", 4),
+        ("15-year", 2),
+        ("COVID-19", 3),
         ("5G", 2),
         // Initialisms and abbreviations.
         ("BBC", 3),
@@ -348,7 +349,8 @@ mod tests {
     fn runs_split_at_hyphens_digits_and_scripts() {
         let letters = |s: &str, after_digits| Run::Letters { text: s.as_bytes().to_vec(), after_digits };
         assert_eq!(runs("Jong-Un's"), [letters("Jong", false), letters("Un's", false)]);
-        assert_eq!(runs("'90s"), [Run::Digits(b"90".to_vec()), letters("s", true)]);
+        assert_eq!(runs("'90s"), [Run::Digits, letters("s", true)]);
+        assert_eq!(runs("1,000"), [Run::Digits, Run::Digits]);
         assert_eq!(runs("Zoë’s"), [letters("Zo", false), letters("e's", false)]);
         assert_eq!(runs("Café"), [letters("Cafee", false)]);
         assert_eq!(runs("CAFÉS"), [letters("CAFEES", false)]);
