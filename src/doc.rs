@@ -174,6 +174,9 @@ pub struct Stats {
     pub syllables: usize,
     /// Words of three or more syllables.
     pub polysyllables: usize,
+    /// Gunning's "hard words" (fog index): polysyllables other than proper nouns, hyphenated
+    /// compounds of shorter words, and words made three syllables by -ed, -es or -ing.
+    pub complex_words: usize,
     /// Words of seven or more letters.
     pub long_words: usize,
     /// Minutes, at `wordsPerMinute`.
