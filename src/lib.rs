@@ -29,8 +29,8 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
+pub use output::{Analysis, BoilerplateOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
 use serde::Deserialize;
 use std::fmt;
@@ -40,6 +40,7 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::sentiment::training as sentiment_training;
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).

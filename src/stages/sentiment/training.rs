@@ -1,0 +1,26 @@
+//! What `src/bin/train-sentiment.rs` needs to fit the constants of `sentiment-params.tsv`:
+//! the evidence of a document's scored sentences (computed once per text) and the scoring
+//! functions that turn it into a compound for any candidate constants. Not a stable API.
+
+pub use super::score::Params;
+use super::{read_sentences, rules::Evidence, score};
+use crate::doc::Document;
+
+/// The evidence of the sentences a document's tone is computed from.
+pub struct DocumentEvidence(Vec<Evidence>);
+
+impl DocumentEvidence {
+    /// Reads a document that has gone through every stage before `sentiment`.
+    pub fn of(doc: &Document) -> DocumentEvidence {
+        let mut loaded = Vec::new();
+        let all: Vec<(Evidence, u8)> = read_sentences(doc, &mut loaded).collect();
+        let best = all.iter().map(|(_, c)| *c).min().unwrap_or(0);
+        DocumentEvidence(all.into_iter().filter(|(_, c)| *c == best).map(|(e, _)| e).collect())
+    }
+
+    /// The document's compound under the constants `p`, exactly as the stage computes it.
+    pub fn compound(&self, p: &Params) -> f64 {
+        let raws: Vec<f64> = self.0.iter().map(|e| score::sentence_raw(e, p)).collect();
+        score::document(&raws, p)
+    }
+}
