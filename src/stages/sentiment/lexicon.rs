@@ -1,7 +1,8 @@
 //! The sentiment lexicon: every word list of `src/lexicon/` the sentiment stage uses, merged into
 //! one hash map that is built once, on first use.
 //!
-//! Input: the embedded files `sentiment-vader.tsv`, `sentiment-pattern.tsv`, `idioms.tsv`,
+//! Input: the embedded files `sentiment-vader.tsv`, `sentiment-extra.tsv`,
+//! `sentiment-pattern.tsv`, `idioms.tsv`,
 //! `negators.txt`, `boosters.txt`, `connectives.txt`, `news-domain.txt` and `loaded.txt`.
 //! Output: [`Lexicon::get`] maps a lowercase word or phrase (words joined by one space) to an
 //! [`Entry`]: its valence and where it came from, its grammatical role (negator, degree word,
@@ -20,6 +21,8 @@ pub enum Source {
     Vader,
     /// Pattern's adjectives, -1 .. +1.
     Pattern,
+    /// Our own ratings, on VADER's scale.
+    Extra,
     /// Our idioms, on VADER's scale.
     Idiom,
 }
@@ -107,10 +110,11 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lex = Lexicon { map: HashMap::default() };
-        // Earlier lists win a key's valence: our idioms, then VADER, then Pattern.
+        // Earlier lists win a key's valence: our idioms, then VADER, our words, Pattern.
         for (file, source) in [
             (include_str!("../../lexicon/idioms.tsv"), Source::Idiom),
             (include_str!("../../lexicon/sentiment-vader.tsv"), Source::Vader),
+            (include_str!("../../lexicon/sentiment-extra.tsv"), Source::Extra),
             (include_str!("../../lexicon/sentiment-pattern.tsv"), Source::Pattern),
         ] {
             for line in data_lines(file) {
@@ -232,7 +236,8 @@ mod tests {
         let lex = Lexicon::get_or_init();
         let valence = |w: &str| lex.get(w).and_then(|e| e.valence);
         assert!(matches!(valence("good"), Some((Source::Vader, v)) if v > 1.0));
-        assert!(matches!(valence("tedious"), Some((Source::Pattern, v)) if v < 0.0));
+        assert!(matches!(valence("tedious"), Some((Source::Extra, v)) if v < 0.0));
+        assert!(matches!(valence("abrupt"), Some((Source::Pattern, v)) if v < 0.0));
         assert!(matches!(valence("waste of time"), Some((Source::Idiom, v)) if v < 0.0));
         assert!(matches!(valence(":)"), Some((Source::Vader, v)) if v > 0.0));
         assert_eq!(lex.get("never").map(|e| e.role), Some(Role::Negator));

@@ -8,8 +8,12 @@
 //! Rules, in reading order:
 //! - phrases first: the longest listed phrase at a position wins ("waste of time", "no longer");
 //!   a phrase listed only as loaded wording is marked but its words are still scored one by one;
-//! - a negator reverses the first sentiment word after it in its clause, within three words
-//!   ("not good", "never fails", "no longer works"), but "not only/just/merely" does not negate;
+//! - a negator reverses the sentiment words after it in its clause ("not good", "never fails",
+//!   "no longer works"; how many and how far is fitted), but "not only/just/merely" does not
+//!   negate, and "this" before the word makes it emphasis ("I haven't been this happy");
+//! - "like" carries tone only as a verb ("I like it", not "it feels like a chore"): by its part
+//!   of speech when a tagger set one, else by the word before it;
+//! - Pattern's valences are for adjectives: when a tagger says a word is not one, they are unused;
 //! - degree words before a sentiment word make it stronger or weaker ("very good", "slightly
 //!   annoying"); a degree word followed by no word is an ordinary word;
 //! - a word in capitals among lower-case words is emphasised ("it was GREAT");
@@ -22,7 +26,7 @@
 
 use super::lexicon::{Derivation, Entry, Lexicon, Role, Source};
 use super::terms::{TermKind, Terms};
-use crate::doc::{Loaded, Span};
+use crate::doc::{Loaded, Span, Upos};
 
 /// Where a sentiment word stands with respect to contrast connectives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,10 +51,20 @@ pub struct Hit {
     /// Net count of intensifiers (+) and dampeners (-) before it.
     pub degree: i8,
     pub caps: bool,
-    pub negated: bool,
+    /// Set when a negator of the same clause comes before the word.
+    pub negation: Option<Negation>,
     pub irrealis: bool,
     pub domain: bool,
     pub zone: Zone,
+}
+
+/// Where a sentiment word stands after a negator: the constants decide how far negation reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Negation {
+    /// Words between the negator and the sentiment word.
+    pub distance: u8,
+    /// Sentiment words between them.
+    pub order: u8,
 }
 
 /// Everything the rules found in one sentence.
@@ -63,8 +77,8 @@ pub struct Evidence {
     pub words: u32,
 }
 
-/// How many words after a negator its scope reaches.
-const NEGATION_SCOPE: u8 = 3;
+/// The farthest a negator is followed (the fitted scope is at most this).
+const NEGATION_REACH: u8 = 6;
 /// Words that turn "not X" into "not only X".
 const NOT_NEGATING_NEXT: &[&str] = &["only", "just", "merely", "simply"];
 /// A unit of reading: one term, or several terms that form a listed phrase.
@@ -78,6 +92,21 @@ struct Unit {
     derived: Option<(Source, f32, Derivation)>,
     caps: bool,
     key_is_negation: bool,
+}
+
+/// Words after which "like" is a verb ("I like", "would like", "don't like").
+const BEFORE_VERB_LIKE: &[&str] = &[
+    "i", "me", "you", "we", "they", "he", "she", "people", "who", "really", "truly", "do", "does", "did", "would", "will",
+    "also", "still", "might", "may", "to", "n't", "don't", "didn't", "doesn't", "dont", "didnt", "doesnt", "i'd",
+    "you'd", "we'd", "they'd", "i'll", "you'll", "we'll", "they'll", "kids", "fans",
+];
+
+/// True when "like" is the verb, not the preposition ("it feels like a chore").
+fn like_is_verb(pos: Option<Upos>, previous: Option<&str>) -> bool {
+    match pos {
+        Some(p) => p == Upos::Verb,
+        None => previous.is_some_and(|w| BEFORE_VERB_LIKE.contains(&w)),
+    }
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -143,6 +172,16 @@ impl Reader {
                     break;
                 }
             }
+            if unit_len == 1 {
+                let pos = term.pos;
+                let previous = i.checked_sub(1).and_then(|j| list.get(j)).map(|t| self.terms.key(t));
+                if let Some(e) = unit_entry.as_mut() {
+                    let is_pattern = matches!(e.valence, Some((Source::Pattern, _)));
+                    if key == "like" && !like_is_verb(pos, previous) || is_pattern && pos.is_some_and(|p| p != Upos::Adj) {
+                        e.valence = None;
+                    }
+                }
+            }
             let words = list.get(i..i + unit_len).unwrap_or_default();
             let span = Span::new(term.span.start, words.last().map_or(term.span.end, |t| t.span.end));
             if let (Some(kind), true) = (unit_entry.and_then(|e| e.loaded), i >= loaded_until) {
@@ -191,7 +230,7 @@ impl Reader {
     fn walk(&self) -> Evidence {
         let mut ev = Evidence::default();
         let mixed_case = self.terms.list.iter().any(|t| t.kind == TermKind::Word && !t.caps);
-        let mut negation_left = 0u8;
+        let mut negation: Option<Negation> = None;
         let mut degree = 0i8;
         let mut degree_gap = 0u8;
         let mut irrealis = false;
@@ -204,7 +243,7 @@ impl Reader {
                 derivation,
                 degree,
                 caps,
-                negated: negation_left > 0,
+                negation: negation.filter(|_| !self.unit_key_is(k.wrapping_sub(1), &["this"])),
                 irrealis,
                 domain: unit.entry.is_some_and(|e| e.domain),
                 zone,
@@ -214,14 +253,14 @@ impl Reader {
                     ev.exclamations = ev.exclamations.saturating_add(u8::from(c == '!'));
                     ev.question |= c == '?';
                     if is_clause_end(c) {
-                        (negation_left, irrealis, degree) = (0, false, 0);
+                        (negation, irrealis, degree) = (None, false, 0);
                     }
                     continue;
                 }
                 TermKind::Other => continue,
                 TermKind::Emoticon(v) => {
                     ev.words += 1;
-                    ev.hits.push(Hit { negated: false, degree: 0, ..hit(v, Source::Vader, Derivation::Listed, false) });
+                    ev.hits.push(Hit { negation: None, degree: 0, ..hit(v, Source::Vader, Derivation::Listed, false) });
                     continue;
                 }
                 TermKind::Word => ev.words += 1,
@@ -229,7 +268,7 @@ impl Reader {
             match Self::role(unit) {
                 Role::Negator => {
                     if !self.unit_key_is(k + 1, NOT_NEGATING_NEXT) {
-                        (negation_left, degree) = (NEGATION_SCOPE, 0);
+                        (negation, degree) = (Some(Negation { distance: 0, order: 0 }), 0);
                     }
                     continue;
                 }
@@ -239,7 +278,7 @@ impl Reader {
                     continue;
                 }
                 Role::Contrast => {
-                    (negation_left, irrealis) = (0, false);
+                    (negation, irrealis) = (None, false);
                     continue;
                 }
                 Role::Concessive => continue,
@@ -253,16 +292,17 @@ impl Reader {
             match listed.or(unit.derived) {
                 Some((source, v, derivation)) if v != 0.0 => {
                     ev.hits.push(hit(v, source, derivation, unit.caps && mixed_case));
-                    (negation_left, degree, degree_gap) = (0, 0, 0);
+                    (degree, degree_gap) = (0, 0);
+                    negation = negation.map(|n| Negation { order: n.order.saturating_add(1), ..n });
                 }
                 _ => {
-                    negation_left = negation_left.saturating_sub(1);
                     degree_gap += 1;
                     if degree_gap > 1 {
                         degree = 0;
                     }
                 }
             }
+            negation = negation.map(|n| Negation { distance: n.distance + 1, ..n }).filter(|n| n.distance <= NEGATION_REACH);
         }
         ev
     }

@@ -11,6 +11,8 @@
 
 use super::lexicon::{Derivation, Source};
 use super::rules::{Evidence, Hit, Zone};
+#[cfg(test)]
+use super::rules::Negation;
 use std::sync::OnceLock;
 
 /// Declares [`Params`] with one `f64` field per name, in file order.
@@ -45,6 +47,8 @@ macro_rules! params {
 params! {
     /// Brings Pattern's -1..1 polarity to VADER's -4..4 scale.
     pattern,
+    /// Weight of our own ratings (`sentiment-extra.tsv`).
+    extra,
     /// Weight of a valence taken from an inflected or derived form ("charms" from "charm").
     derived,
     /// Weight of a valence reversed by "un-" or "-less" ("unfunny").
@@ -57,6 +61,10 @@ params! {
     caps,
     /// Multiplies a negated valence (negative: negation reverses).
     negation,
+    /// How many words after a negator it still reaches.
+    negation_scope,
+    /// How many sentiment words after a negator it reverses.
+    negation_words,
     /// Multiplies a valence in a hypothetical clause ("it could have been great").
     irrealis,
     /// Multiplies the valence of news reporting vocabulary ("attack", "crisis"); at most 1.
@@ -114,9 +122,11 @@ impl Params {
 /// The signed contribution of one sentiment word, on VADER's scale.
 pub fn contribution(hit: &Hit, p: &Params) -> f64 {
     let mut v = f64::from(hit.valence);
-    if hit.source == Source::Pattern {
-        v *= p.pattern;
-    }
+    v *= match hit.source {
+        Source::Pattern => p.pattern,
+        Source::Extra => p.extra,
+        Source::Vader | Source::Idiom => 1.0,
+    };
     match hit.derivation {
         Derivation::Listed => {}
         Derivation::Suffix => v *= p.derived,
@@ -133,7 +143,7 @@ pub fn contribution(hit: &Hit, p: &Params) -> f64 {
     if hit.caps {
         v += sign * p.caps;
     }
-    if hit.negated {
+    if hit.negation.is_some_and(|n| f64::from(n.distance) < p.negation_scope && f64::from(n.order) < p.negation_words) {
         v *= p.negation;
     }
     if hit.irrealis {
@@ -198,7 +208,7 @@ mod tests {
             derivation: Derivation::Listed,
             degree: 0,
             caps: false,
-            negated: false,
+            negation: None,
             irrealis: false,
             domain: false,
             zone: Zone::Plain,
@@ -222,7 +232,9 @@ mod tests {
         let p = Params::current();
         let plain = contribution(&hit(2.0), p);
         assert!(plain > 0.0);
-        assert!(contribution(&Hit { negated: true, ..hit(2.0) }, p) < 0.0);
+        let negated = |distance, order| Hit { negation: Some(Negation { distance, order }), ..hit(2.0) };
+        assert!(contribution(&negated(0, 0), p) < 0.0);
+        assert!(contribution(&negated(20, 0), p) > 0.0, "out of scope");
         assert!(contribution(&Hit { degree: 1, ..hit(2.0) }, p) > plain);
         assert!(contribution(&Hit { degree: -1, ..hit(2.0) }, p) < plain);
         assert!(contribution(&Hit { caps: true, ..hit(2.0) }, p) > plain);

@@ -9,7 +9,7 @@
 //! recognised from the lexicon over runs of adjacent punctuation.
 
 use super::lexicon::{Lexicon, Source};
-use crate::doc::{Span, Token, TokenKind};
+use crate::doc::{Span, Token, TokenKind, Upos};
 use crate::text::fold;
 use std::ops::Range;
 
@@ -30,6 +30,8 @@ pub struct Term {
     pub kind: TermKind,
     /// All letters upper case, at least two of them ("GREAT").
     pub caps: bool,
+    /// The part of speech of the (first) token, when a tagger has set one.
+    pub pos: Option<Upos>,
     /// Where the lowercase key lies in [`Terms::keys`].
     key: Range<usize>,
 }
@@ -57,6 +59,11 @@ fn is_clitic(key: &str) -> bool {
     matches!(key, "'s" | "'m" | "'re" | "'ll" | "'ve" | "'d")
 }
 
+/// A URL, an e-mail address or an @mention: text whose words are not prose.
+fn is_address(chunk: &str) -> bool {
+    chunk.contains("://") || chunk.starts_with("www.") || chunk.starts_with('@') || chunk.contains('@') && chunk.contains('.')
+}
+
 fn is_wordish(kind: TokenKind, s: &str) -> bool {
     match kind {
         TokenKind::Word | TokenKind::Number => true,
@@ -82,6 +89,21 @@ impl Terms {
         let mut i = 0;
         while let Some(token) = tokens.get(i) {
             let s = slice(token);
+            let chunk_start = i == 0 || !adjacent(i - 1, i);
+            if chunk_start {
+                // A URL, e-mail address or @mention split by the tokenizer is one unread term.
+                let mut end = i + 1;
+                while end < tokens.len() && adjacent(end - 1, end) {
+                    end += 1;
+                }
+                let last = tokens.get(end - 1).map_or(token.span.end, |t| t.span.end);
+                let chunk = text.get(token.span.start..last).unwrap_or_default();
+                if end > i + 1 && is_address(chunk) {
+                    self.list.push(Term { span: Span::new(token.span.start, last), kind: TermKind::Other, caps: false, pos: None, key: 0..0 });
+                    i = end;
+                    continue;
+                }
+            }
             if is_wordish(token.kind, s) {
                 // Join "don" ' "t" back into one word.
                 let mut last = i;
@@ -93,18 +115,18 @@ impl Terms {
                     last += 2;
                 }
                 let span = Span::new(token.span.start, tokens.get(last).map_or(token.span.end, |t| t.span.end));
-                self.push_word(text.get(span.start..span.end).unwrap_or_default(), span);
+                self.push_word(text.get(span.start..span.end).unwrap_or_default(), span, token.pos);
                 i = last + 1;
             } else if matches!(token.kind, TokenKind::Punct | TokenKind::Symbol) {
                 i = self.push_punct(text, tokens, i, lex);
             } else {
-                self.list.push(Term { span: token.span, kind: TermKind::Other, caps: false, key: 0..0 });
+                self.list.push(Term { span: token.span, kind: TermKind::Other, caps: false, pos: None, key: 0..0 });
                 i += 1;
             }
         }
     }
 
-    fn push_word(&mut self, word: &str, span: Span) {
+    fn push_word(&mut self, word: &str, span: Span, pos: Option<Upos>) {
         let start = self.keys.len();
         let mut letters = 0;
         let mut lower = false;
@@ -126,7 +148,7 @@ impl Terms {
         if key.len() > 2 && key.ends_with("'s") {
             self.keys.truncate(self.keys.len() - 2);
         }
-        let term = Term { span, kind: TermKind::Word, caps: letters >= 2 && !lower, key: start..self.keys.len() };
+        let term = Term { span, kind: TermKind::Word, caps: letters >= 2 && !lower, pos, key: start..self.keys.len() };
         self.list.push(term);
     }
 
@@ -150,7 +172,7 @@ impl Terms {
             self.scratch.extend(candidate.chars().flat_map(char::to_lowercase));
             if let Some(&(Source::Vader, v)) = lex.get(&self.scratch).and_then(|e| e.valence.as_ref()) {
                 let span = Span::new(first.span.start, last.span.end);
-                self.list.push(Term { span, kind: TermKind::Emoticon(v), caps: false, key: 0..0 });
+                self.list.push(Term { span, kind: TermKind::Emoticon(v), caps: false, pos: None, key: 0..0 });
                 return end;
             }
         }
@@ -162,7 +184,7 @@ impl Terms {
             && tokens.get(i + 1).is_some_and(|n| n.span.start == first.span.end);
         if !(is_hyphen(s) && joined && between_words(i.checked_sub(1)) && between_words(Some(i + 1))) {
             let c = s.chars().next().map_or(' ', fold);
-            self.list.push(Term { span: first.span, kind: TermKind::Punct(c), caps: false, key: 0..0 });
+            self.list.push(Term { span: first.span, kind: TermKind::Punct(c), caps: false, pos: None, key: 0..0 });
         }
         i + 1
     }
@@ -226,6 +248,27 @@ mod tests {
             (23, 24, Punct),
         ];
         assert_eq!(keys(t, &tok(t, &pieces)), ["good", "emo::-)", "so", "called", "p:-", "ok", "p:!"]);
+    }
+
+    #[test]
+    fn addresses_are_not_read() {
+        let t = "bad http://x.com/awful @hate good";
+        let pieces = [
+            (0, 3, Word),
+            (4, 8, Word),
+            (8, 9, Punct),
+            (9, 10, Punct),
+            (10, 11, Punct),
+            (11, 12, Word),
+            (12, 13, Punct),
+            (13, 16, Word),
+            (16, 17, Punct),
+            (17, 22, Word),
+            (23, 24, Punct),
+            (24, 28, Word),
+            (29, 33, Word),
+        ];
+        assert_eq!(keys(t, &tok(t, &pieces)), ["bad", "other", "other", "good"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::{read_sentences, rules::Evidence, score};
 use crate::doc::Document;
 
 /// The evidence of the sentences a document's tone is computed from.
+#[derive(Debug)]
 pub struct DocumentEvidence(Vec<Evidence>);
 
 impl DocumentEvidence {
@@ -16,6 +17,18 @@ impl DocumentEvidence {
         let all: Vec<(Evidence, u8)> = read_sentences(doc, &mut loaded).collect();
         let best = all.iter().map(|(_, c)| *c).min().unwrap_or(0);
         DocumentEvidence(all.into_iter().filter(|(_, c)| *c == best).map(|(e, _)| e).collect())
+    }
+
+    /// Each sentence's evidence, one line per sentiment word, with its contribution under `p`.
+    pub fn explain(&self, p: &Params) -> String {
+        let mut out = String::new();
+        for (n, sentence) in self.0.iter().enumerate() {
+            out.push_str(&format!("sentence {n}: raw {:.3}, {sentence:?}\n", score::sentence_raw(sentence, p)));
+            for hit in &sentence.hits {
+                out.push_str(&format!("  {:+.3} {hit:?}\n", score::contribution(hit, p)));
+            }
+        }
+        out
     }
 
     /// The document's compound under the constants `p`, exactly as the stage computes it.
