@@ -179,8 +179,17 @@ impl Lexicon {
     /// The valence of a word no list has, from a listed word it is derived from: an inflection
     /// or derivation ("disappointingly" from "disappointing", "charms" from "charm") keeps the
     /// valence (`Derivation::Suffix`); "un-" and "-less" on a positive word reverse it
-    /// ("unfunny", "charmless"; `Derivation::Reversed`). `scratch` is reused to build keys.
+    /// ("unfunny", "charmless"; `Derivation::Reversed`); a drawn-out word is read as the word
+    /// ("goooood"; `Derivation::Elongated`). `scratch` is reused to build keys.
     pub fn valence_of(&self, word: &str, scratch: &mut String) -> Option<(Source, f32, Derivation)> {
+        if has_run_of_three(word) {
+            for keep in [2, 1] {
+                collapse_runs(word, keep, scratch);
+                if let Some(&Entry { valence: Some((source, v)), .. }) = self.map.get(scratch.as_str()) {
+                    return Some((source, v, Derivation::Elongated));
+                }
+            }
+        }
         const SUFFIXES: &[(&str, &str)] = &[
             ("s", ""),
             ("es", ""),
@@ -225,6 +234,26 @@ pub enum Derivation {
     Suffix,
     /// "un-" or "-less" on a listed positive word, reversed tone.
     Reversed,
+    /// A listed word with a letter drawn out ("sooo good", "baaad"): same tone, emphasised.
+    Elongated,
+}
+
+/// `word` with every run of three or more identical letters cut to `keep` letters.
+fn collapse_runs(word: &str, keep: usize, out: &mut String) {
+    out.clear();
+    let mut run = 0;
+    let mut last = None;
+    for c in word.chars() {
+        run = if Some(c) == last { run + 1 } else { 1 };
+        last = Some(c);
+        if run <= keep {
+            out.push(c);
+        }
+    }
+}
+
+fn has_run_of_three(word: &str) -> bool {
+    word.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -260,12 +289,12 @@ mod tests {
         let lex = Lexicon::get_or_init();
         let mut scratch = String::new();
         // (word, how it is derived, sign of the base valence)
-        let hits = [("disappointingly", Derivation::Suffix, -1.0), ("charms", Derivation::Suffix, 1.0), ("unfunny", Derivation::Reversed, 1.0)];
+        let hits = [("disappointingly", Derivation::Suffix, -1.0), ("charms", Derivation::Suffix, 1.0), ("unfunny", Derivation::Reversed, 1.0), ("goooood", Derivation::Elongated, 1.0), ("baaad", Derivation::Elongated, -1.0)];
         for (word, how, sign) in hits {
             let found = lex.valence_of(word, &mut scratch);
             assert!(matches!(found, Some((_, v, d)) if d == how && v * sign > 0.0), "{word}: {found:?}");
         }
-        for miss in ["table", "un", "less", "unbox", "cats"] {
+        for miss in ["table", "un", "less", "unbox", "cats", "zzzz", "aaa"] {
             assert_eq!(lex.valence_of(miss, &mut scratch), None, "{miss}");
         }
     }

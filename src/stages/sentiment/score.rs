@@ -129,6 +129,7 @@ pub fn contribution(hit: &Hit, p: &Params) -> f64 {
     };
     match hit.derivation {
         Derivation::Listed => {}
+        Derivation::Elongated => v += v.signum() * p.degree,
         Derivation::Suffix => v *= p.derived,
         Derivation::Reversed => v = -v * p.reversed,
     }

@@ -4,7 +4,8 @@
 //! lowercase key, apostrophes folded), emoticons, punctuation marks and other tokens. Words
 //! split around an apostrophe by the tokenizer ("don" ' "t") are joined back, so negation works
 //! whether "don't" arrives as one token, as "do" + "n't" (UD style) or as three pieces; the
-//! clitics "'s", "'re", "'ll"… are dropped and a possessive "'s" is cut off the key; a hyphen
+//! clitics "'s", "'re", "'ll"… are dropped and a possessive "'s" is cut off the key; a hashtag
+//! is read as its word ("#fail"); URLs, e-mail addresses and @mentions are not read; a hyphen
 //! between two words is dropped ("so-called" reads as "so called"). Emoticons such as ":-)" are
 //! recognised from the lexicon over runs of adjacent punctuation.
 
@@ -117,6 +118,12 @@ impl Terms {
                 let span = Span::new(token.span.start, tokens.get(last).map_or(token.span.end, |t| t.span.end));
                 self.push_word(text.get(span.start..span.end).unwrap_or_default(), span, token.pos);
                 i = last + 1;
+            } else if token.kind == TokenKind::Hashtag {
+                // "#love" is read as the word "love".
+                let tag = s.trim_start_matches(['#', '\u{FF03}']);
+                let span = Span::new(token.span.end - tag.len(), token.span.end);
+                self.push_word(tag, span, None);
+                i += 1;
             } else if matches!(token.kind, TokenKind::Punct | TokenKind::Symbol) {
                 i = self.push_punct(text, tokens, i, lex);
             } else {
