@@ -10,7 +10,8 @@
 //!   a phrase listed only as loaded wording is marked but its words are still scored one by one;
 //! - a negator reverses the sentiment words after it in its clause ("not good", "never fails",
 //!   "no longer works"; how many and how far is fitted), but "not only/just/merely" does not
-//!   negate, and "this" before the word makes it emphasis ("I haven't been this happy");
+//!   negate, two negators cancel ("never fails to impress"), and "this" before the word makes
+//!   it emphasis ("I haven't been this happy");
 //! - "like" carries tone only as a verb ("I like it", not "it feels like a chore"): by its part
 //!   of speech when a tagger set one, else by the word before it;
 //! - Pattern's valences are for adjectives: when a tagger says a word is not one, they are unused;
@@ -44,6 +45,8 @@ pub enum Zone {
 /// One word, idiom or emoticon that carries tone, and what modifies it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hit {
+    /// The word, idiom or emoticon.
+    pub span: Span,
     /// On the scale of `source`.
     pub valence: f32,
     pub source: Source,
@@ -131,7 +134,8 @@ impl Reader {
         self.walk()
     }
 
-    /// Groups terms into units (phrases matched longest first) and records loaded wording.
+    /// Groups terms into units (the longest listed phrase at each position) and records loaded
+    /// wording; a phrase listed only as loaded is marked but its words stay separate units.
     fn group(&mut self, lex: &Lexicon, loaded: &mut Vec<Loaded>) {
         self.units.clear();
         let list = &self.terms.list;
@@ -147,37 +151,37 @@ impl Reader {
             let entry = lex.get(key).copied();
             let mut unit_len = 1;
             let mut unit_entry = entry;
-            if let Some(longest) = entry.map(|e| usize::from(e.longest)).filter(|&l| l > 1) {
-                for n in (2..=longest).rev() {
-                    let Some(words) = list.get(i..i + n) else { continue };
-                    if words.iter().any(|t| t.kind != TermKind::Word) {
-                        continue;
-                    }
-                    self.scratch.clear();
-                    for (k, t) in words.iter().enumerate() {
-                        if k > 0 {
-                            self.scratch.push(' ');
-                        }
-                        self.scratch.push_str(self.terms.key(t));
-                    }
-                    let Some(phrase) = lex.get(&self.scratch).copied() else { continue };
-                    let span = Span::new(term.span.start, words.last().map_or(term.span.end, |t| t.span.end));
+            if entry.is_some_and(|e| e.continues) {
+                // Extend the phrase word by word while some listed phrase starts this way.
+                let mut loaded_phrase = None;
+                self.scratch.clear();
+                self.scratch.push_str(key);
+                let mut n = 1;
+                while let Some(next) = list.get(i + n).filter(|t| t.kind == TermKind::Word) {
+                    self.scratch.push(' ');
+                    self.scratch.push_str(self.terms.key(next));
+                    n += 1;
+                    let Some(phrase) = lex.get(&self.scratch) else { break };
                     if phrase.valence.is_some() || phrase.role != Role::None {
-                        unit_len = n;
-                        unit_entry = Some(phrase);
-                    } else if let (Some(kind), true) = (phrase.loaded, i >= loaded_until) {
-                        loaded.push(Loaded { span, kind });
-                        loaded_until = i + n;
+                        (unit_len, unit_entry) = (n, Some(*phrase));
+                    } else if let Some(kind) = phrase.loaded {
+                        loaded_phrase = Some((n, kind, next.span.end));
                     }
-                    break;
+                    if !phrase.continues {
+                        break;
+                    }
+                }
+                if let Some((n, kind, end)) = loaded_phrase.filter(|&(n, ..)| n > unit_len && i >= loaded_until) {
+                    loaded.push(Loaded { span: Span::new(term.span.start, end), kind });
+                    loaded_until = i + n;
                 }
             }
             if unit_len == 1 {
                 let pos = term.pos;
-                let previous = i.checked_sub(1).and_then(|j| list.get(j)).map(|t| self.terms.key(t));
+                let previous = || i.checked_sub(1).and_then(|j| list.get(j)).map(|t| self.terms.key(t));
                 if let Some(e) = unit_entry.as_mut() {
                     let is_pattern = matches!(e.valence, Some((Source::Pattern, _)));
-                    if key == "like" && !like_is_verb(pos, previous) || is_pattern && pos.is_some_and(|p| p != Upos::Adj) {
+                    if key == "like" && !like_is_verb(pos, previous()) || is_pattern && pos.is_some_and(|p| p != Upos::Adj) {
                         e.valence = None;
                     }
                 }
@@ -238,6 +242,7 @@ impl Reader {
             let zone = self.zones.get(k).copied().unwrap_or_default();
             let next_is_word = self.units.get(k + 1).is_some_and(|u| u.kind == TermKind::Word);
             let hit = |valence, source, derivation, caps| Hit {
+                span: unit.span,
                 valence,
                 source,
                 derivation,
@@ -267,9 +272,16 @@ impl Reader {
             }
             match Self::role(unit) {
                 Role::Negator => {
-                    if !self.unit_key_is(k + 1, NOT_NEGATING_NEXT) {
-                        (negation, degree) = (Some(Negation { distance: 0, order: 0 }), 0);
+                    if self.unit_key_is(k + 1, NOT_NEGATING_NEXT) {
+                        continue;
                     }
+                    // A second negator before any sentiment word cancels the first ("never
+                    // fails to impress", "not without charm").
+                    negation = match negation {
+                        Some(n) if n.order == 0 => None,
+                        _ => Some(Negation { distance: 0, order: 0 }),
+                    };
+                    degree = 0;
                     continue;
                 }
                 Role::Degree(d) if next_is_word => {
@@ -312,5 +324,113 @@ impl Reader {
         let Some(unit) = self.units.get(k) else { return false };
         let term = self.terms.list.get(unit.first).filter(|t| t.kind == TermKind::Word && t.span == unit.span);
         term.is_some_and(|t| words.contains(&self.terms.key(t)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Document, LoadedKind};
+    use crate::stages::{paragraphs, sentences, tokens};
+
+    /// The evidence and loaded spans of the first sentence of `text`.
+    fn read(text: &str) -> (Evidence, Vec<(String, LoadedKind)>) {
+        let mut doc = Document::new(text);
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        sentences::run(&mut doc);
+        let range = doc.sentences.first().map(|s| s.tokens.clone()).unwrap_or_default();
+        let mut loaded = Vec::new();
+        let ev = Reader::default().read(text, &doc.tokens[range], Lexicon::get_or_init(), &mut loaded);
+        (ev, loaded.iter().map(|l| (text[l.span.start..l.span.end].to_string(), l.kind)).collect())
+    }
+
+    /// The hit on `word` in the first sentence of `text`.
+    fn hit(text: &str, word: &str) -> Option<Hit> {
+        read(text).0.hits.into_iter().find(|h| &text[h.span.start..h.span.end] == word)
+    }
+
+    #[test]
+    fn negation_hits_and_misses() {
+        let negated = [
+            ("The food was not good.", "good"),
+            ("The food wasn't good.", "good"),
+            ("The app no longer works well.", "well"),
+            ("The plot lacks charm.", "charm"),
+            ("Nobody was happy.", "happy"),
+        ];
+        for (text, word) in negated {
+            assert!(hit(text, word).is_some_and(|h| h.negation.is_some()), "{text}");
+        }
+        let plain = [
+            ("The food was good.", "good"),
+            ("It is not only good.", "good"),
+            ("It never fails to impress.", "impress"),
+            ("I haven't been this happy in years.", "happy"),
+            ("Not here, but good.", "good"),
+        ];
+        for (text, word) in plain {
+            assert!(hit(text, word).is_some_and(|h| h.negation.is_none()), "{text}");
+        }
+    }
+
+    #[test]
+    fn degree_words_and_capitals() {
+        let cases = [
+            ("It was very good.", "good", 1, false),
+            ("It was slightly annoying.", "annoying", -1, false),
+            ("It was good.", "good", 0, false),
+            ("It was so, good.", "good", 0, false),
+            ("The movie was GREAT.", "GREAT", 0, true),
+            ("THE MOVIE WAS GREAT.", "GREAT", 0, false),
+        ];
+        for (text, word, degree, caps) in cases {
+            let h = hit(text, word);
+            assert!(h.is_some_and(|h| h.degree == degree && h.caps == caps), "{text}: {h:?}");
+        }
+    }
+
+    #[test]
+    fn contrast_concession_irrealis_domain() {
+        let zone = |text, word| hit(text, word).map(|h| h.zone);
+        assert_eq!(zone("Good acting, but a dull plot.", "Good"), Some(Zone::BeforeContrast));
+        assert_eq!(zone("Good acting, but a dull plot.", "dull"), Some(Zone::AfterContrast));
+        assert_eq!(zone("Although the plot is dull, the acting is wonderful.", "dull"), Some(Zone::Conceded));
+        assert_eq!(zone("Although the plot is dull, the acting is wonderful.", "wonderful"), Some(Zone::Plain));
+        assert!(hit("It could have been great.", "great").is_some_and(|h| h.irrealis));
+        assert!(hit("It was great.", "great").is_some_and(|h| !h.irrealis));
+        assert!(hit("The attack failed.", "attack").is_some_and(|h| h.domain));
+        assert!(hit("The cruel failure.", "cruel").is_some_and(|h| !h.domain));
+    }
+
+    #[test]
+    fn idioms_emoticons_and_senses() {
+        assert!(hit("Total waste of time.", "waste of time").is_some_and(|h| h.source == Source::Idiom && h.valence < 0.0));
+        assert!(hit("What fun :)", ":)").is_some_and(|h| h.valence > 0.0));
+        assert!(hit("I like it.", "like").is_some());
+        assert!(hit("It feels like a chore.", "like").is_none());
+        assert!(hit("A romantic comedy.", "romantic").is_none());
+        assert!(read("See http://example.com/awful-terrible-bad now.").0.hits.is_empty());
+        let (ev, _) = read("Wow! Really? Great!");
+        assert_eq!((ev.exclamations, ev.question), (1, false));
+    }
+
+    #[test]
+    fn loaded_language_hits_and_misses() {
+        let hits = [
+            ("The senator slams the report.", "slams", LoadedKind::Sensational),
+            ("He issued a stern warning.", "stern warning", LoadedKind::Sensational),
+            ("There is a touch of intrigue here.", "a touch of intrigue", LoadedKind::Sensational),
+            ("They call it genocide.", "genocide", LoadedKind::Emotional),
+            ("A brutal winter.", "brutal", LoadedKind::Emotional),
+            ("The so-called experts met.", "so-called", LoadedKind::Subjective),
+            ("Clearly, it failed.", "Clearly", LoadedKind::Subjective),
+        ];
+        for (text, span, kind) in hits {
+            assert_eq!(read(text).1, [(span.to_string(), kind)], "{text}");
+        }
+        for text in ["The senator criticised the report.", "The attack killed three people.", "Prices rose 3%."] {
+            assert!(read(text).1.is_empty(), "{text}");
+        }
     }
 }

@@ -204,6 +204,7 @@ mod tests {
 
     fn hit(valence: f32) -> Hit {
         Hit {
+            span: crate::doc::Span::default(),
             valence,
             source: Source::Vader,
             derivation: Derivation::Listed,

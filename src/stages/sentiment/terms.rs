@@ -135,18 +135,22 @@ impl Terms {
 
     fn push_word(&mut self, word: &str, span: Span, pos: Option<Upos>) {
         let start = self.keys.len();
-        let mut letters = 0;
-        let mut lower = false;
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                lower |= c.is_lowercase();
+        let (letters, lower) = if word.is_ascii() {
+            self.keys.push_str(word);
+            self.keys[start..].make_ascii_lowercase();
+            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+            (letters, word.bytes().any(|b| b.is_ascii_lowercase()))
+        } else {
+            let (mut letters, mut lower) = (0, false);
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
+                }
+                self.keys.extend(fold(c).to_lowercase());
             }
-            match fold(c) {
-                c if c.is_ascii() => self.keys.push(c.to_ascii_lowercase()),
-                c => self.keys.extend(c.to_lowercase()),
-            }
-        }
+            (letters, lower)
+        };
         let key = &self.keys[start..];
         if is_clitic(key) {
             self.keys.truncate(start);
