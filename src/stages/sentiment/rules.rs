@@ -308,7 +308,7 @@ impl Reader {
                     negation = negation.map(|n| Negation { order: n.order.saturating_add(1), ..n });
                 }
                 _ => {
-                    degree_gap += 1;
+                    degree_gap = degree_gap.saturating_add(1);
                     if degree_gap > 1 {
                         degree = 0;
                     }
