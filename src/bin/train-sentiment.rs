@@ -1,7 +1,8 @@
 //! Fits the constants of the sentiment model, `src/lexicon/sentiment-params.tsv`.
 //!
-//! Usage: `cargo run --release --bin train-sentiment [DATA] [--write]`, or `-- --explain TEXT`
-//! to print the evidence the rules find in TEXT. DATA defaults to
+//! Usage: `cargo run --release --bin train-sentiment [DATA] [--write]`; `-- --explain TEXT`
+//! prints the evidence the rules find in TEXT; `-- --try name=value…` scores the committed
+//! constants with some changed, without fitting. DATA defaults to
 //! `../shared/data/vader_ground_truth/dev.jsonl` (`{id, source, text, score}` lines, the mean
 //! human rating of each text). Items whose id hashes even (FNV-1a 64 over the id's bytes) are
 //! the fitting half; the others are held out. The objective is the eval script's: Pearson r
@@ -36,7 +37,7 @@ const HEADER: &str = "\
 
 /// Where the descent starts; `degree`, `caps` and `window` are not fitted and keep these values.
 const START: &str = "pattern\t2\nextra\t1\nderived\t0.5\nreversed\t0.8\npositive_offset\t0.3\ndegree\t0.293\n\
-caps\t0.733\nnegation\t-0.74\nnegation_scope\t3\nnegation_words\t1\nirrealis\t0.5\ndomain\t0.7\n\
+caps\t0.733\nnegation\t-0.74\nnegator_tone\t0.5\nnegation_scope\t3\nnegation_words\t1\nirrealis\t0.5\ndomain\t0.7\n\
 before_contrast\t0.5\nafter_contrast\t1\nconceded\t0.5\nexclamation\t0.292\nquestion\t1\nhits_exponent\t0.3\n\
 alpha\t15\nwindow\t3\n";
 
@@ -48,6 +49,7 @@ const FITTED: &[(&str, f64, f64, f64)] = &[
     ("reversed", 0.2, 0.0, 1.5),
     ("positive_offset", 0.1, 0.0, 1.0),
     ("negation", 0.1, -1.5, 0.0),
+    ("negator_tone", 0.1, 0.0, 1.5),
     ("negation_scope", 1.0, 1.0, 6.0),
     ("negation_words", 1.0, 1.0, 4.0),
     ("irrealis", 0.1, 0.0, 1.5),
@@ -174,7 +176,7 @@ fn main() -> ExitCode {
         }
     }
     let write = args.iter().any(|a| a == "--write");
-    let path = args.iter().find(|a| !a.starts_with("--")).map_or("../shared/data/vader_ground_truth/dev.jsonl", |s| s);
+    let path = args.iter().find(|a| !a.starts_with("--") && !a.contains('=')).map_or("../shared/data/vader_ground_truth/dev.jsonl", |s| s);
     let items = match read_items(path) {
         Ok(items) => items,
         Err(e) => {
@@ -183,6 +185,19 @@ fn main() -> ExitCode {
         }
     };
     report("committed", &items, Params::current());
+    let tried: Vec<&String> = args.iter().filter(|a| a.contains('=')).collect();
+    if args.iter().any(|a| a == "--try") {
+        let mut p = Params::current().clone();
+        for assignment in tried {
+            let (name, value) = assignment.split_once('=').unwrap_or_default();
+            match (p.get_mut(name), value.parse::<f64>()) {
+                (Some(slot), Ok(v)) => *slot = v,
+                _ => eprintln!("train-sentiment: ignored {assignment}"),
+            }
+        }
+        report("tried", &items, &p);
+        return ExitCode::SUCCESS;
+    }
     let start = Params::parse(START);
     report("start", &items, &start);
     let fitted = fit(&items, &start);

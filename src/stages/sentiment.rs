@@ -67,8 +67,7 @@ struct Scored {
 
 fn scored(evidence: &Evidence, class: u8, p: &Params) -> Scored {
     let (mut positive, mut negative) = (0.0, 0.0);
-    for hit in &evidence.hits {
-        let c = score::contribution(hit, p);
+    for c in score::contributions(evidence, p) {
         positive += c.max(0.0);
         negative += (-c).max(0.0);
     }

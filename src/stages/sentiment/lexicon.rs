@@ -243,6 +243,8 @@ pub enum Derivation {
     Reversed,
     /// A listed word with a letter drawn out ("sooo good", "baaad"): same tone, emphasised.
     Elongated,
+    /// A negator's own tone ("no", "lack"), besides its negating the words after it.
+    Negator,
 }
 
 /// `word` with every run of three or more identical letters cut to `keep` letters.

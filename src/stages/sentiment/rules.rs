@@ -11,7 +11,8 @@
 //! - a negator reverses the sentiment words after it in its clause ("not good", "never fails",
 //!   "no longer works"; how many and how far is fitted), but "not only/just/merely" does not
 //!   negate, two negators cancel ("never fails to impress"), and "this" before the word makes
-//!   it emphasis ("I haven't been this happy");
+//!   it emphasis ("I haven't been this happy"); a negator with a tone of its own ("no", "lack")
+//!   is also a sentiment word;
 //! - "like" carries tone only as a verb ("I like it", not "it feels like a chore"): by its part
 //!   of speech when a tagger set one, else by the word before it;
 //! - Pattern's valences are for adjectives: when a tagger says a word is not one, they are unused;
@@ -66,8 +67,8 @@ pub struct Hit {
 pub struct Negation {
     /// Words between the negator and the sentiment word.
     pub distance: u8,
-    /// Sentiment words between them.
-    pub order: u8,
+    /// Which negator of the sentence (the sentiment words after one negator share its number).
+    pub negator: u16,
 }
 
 /// Everything the rules found in one sentence.
@@ -235,6 +236,8 @@ impl Reader {
         let mut ev = Evidence::default();
         let mixed_case = self.terms.list.iter().any(|t| t.kind == TermKind::Word && !t.caps);
         let mut negation: Option<Negation> = None;
+        let mut negators = 0u16;
+        let mut seen_sentiment = false;
         let mut degree = 0i8;
         let mut degree_gap = 0u8;
         let mut irrealis = false;
@@ -275,12 +278,20 @@ impl Reader {
                     if self.unit_key_is(k + 1, NOT_NEGATING_NEXT) {
                         continue;
                     }
+                    // A negator with a tone of its own ("no", "lack") also counts as a word.
+                    if let Some((source, v)) = unit.entry.and_then(|e| e.valence) {
+                        ev.hits.push(Hit { negation: None, ..hit(v, source, Derivation::Negator, unit.caps && mixed_case) });
+                    }
                     // A second negator before any sentiment word cancels the first ("never
                     // fails to impress", "not without charm").
                     negation = match negation {
-                        Some(n) if n.order == 0 => None,
-                        _ => Some(Negation { distance: 0, order: 0 }),
+                        Some(_) if !seen_sentiment => None,
+                        _ => {
+                            negators = negators.saturating_add(1);
+                            Some(Negation { distance: 0, negator: negators })
+                        }
                     };
+                    seen_sentiment = false;
                     degree = 0;
                     continue;
                 }
@@ -304,8 +315,7 @@ impl Reader {
             match listed.or(unit.derived) {
                 Some((source, v, derivation)) if v != 0.0 => {
                     ev.hits.push(hit(v, source, derivation, unit.caps && mixed_case));
-                    (degree, degree_gap) = (0, 0);
-                    negation = negation.map(|n| Negation { order: n.order.saturating_add(1), ..n });
+                    (degree, degree_gap, seen_sentiment) = (0, 0, true);
                 }
                 _ => {
                     degree_gap = degree_gap.saturating_add(1);

@@ -61,6 +61,8 @@ params! {
     caps,
     /// Multiplies a negated valence (negative: negation reverses).
     negation,
+    /// Weight of a negator's own valence ("no" is rated -1.2 by VADER).
+    negator_tone,
     /// How many words after a negator it still reaches.
     negation_scope,
     /// How many sentiment words after a negator it reverses.
@@ -119,32 +121,35 @@ impl Params {
     }
 }
 
-/// The signed contribution of one sentiment word, on VADER's scale.
-pub fn contribution(hit: &Hit, p: &Params) -> f64 {
-    let mut v = f64::from(hit.valence);
-    v *= match hit.source {
-        Source::Pattern => p.pattern,
-        Source::Extra => p.extra,
-        Source::Vader | Source::Idiom => 1.0,
-    };
+/// A sentiment word's valence on VADER's scale, before the words around it modify it.
+fn base(hit: &Hit, p: &Params) -> f64 {
+    let mut v = f64::from(hit.valence)
+        * match hit.source {
+            Source::Pattern => p.pattern,
+            Source::Extra => p.extra,
+            Source::Vader | Source::Idiom => 1.0,
+        };
     match hit.derivation {
         Derivation::Listed => {}
         Derivation::Elongated => v += v.signum() * p.degree,
         Derivation::Suffix => v *= p.derived,
         Derivation::Reversed => v = -v * p.reversed,
+        Derivation::Negator => v *= p.negator_tone,
     }
     if v > 0.0 {
         v = (v - p.positive_offset).max(0.0);
     }
-    if v == 0.0 {
-        return 0.0;
-    }
+    v
+}
+
+/// `v` (a non-zero base valence) as modified by the words around the hit.
+fn modified(mut v: f64, hit: &Hit, negated: bool, p: &Params) -> f64 {
     let sign = v.signum();
     v = sign * (v.abs() + p.degree * f64::from(hit.degree)).max(0.0);
     if hit.caps {
         v += sign * p.caps;
     }
-    if hit.negation.is_some_and(|n| f64::from(n.distance) < p.negation_scope && f64::from(n.order) < p.negation_words) {
+    if negated {
         v *= p.negation;
     }
     if hit.irrealis {
@@ -161,16 +166,33 @@ pub fn contribution(hit: &Hit, p: &Params) -> f64 {
     }
 }
 
+/// The signed contribution of each sentiment word of a sentence, in order. A negator reverses
+/// the first `negation_words` sentiment words after it that lie within `negation_scope` words;
+/// words whose base valence is zero under `p` are not counted.
+pub fn contributions<'a>(ev: &'a Evidence, p: &'a Params) -> impl Iterator<Item = f64> + 'a {
+    // (negator, sentiment words after it so far)
+    let mut counted: Option<(u16, u32)> = None;
+    ev.hits.iter().map(move |hit| {
+        let v = base(hit, p);
+        if v == 0.0 {
+            return 0.0;
+        }
+        let negated = hit.negation.is_some_and(|n| {
+            let before = counted.filter(|&(id, _)| id == n.negator).map_or(0, |(_, k)| k);
+            counted = Some((n.negator, before + 1));
+            f64::from(n.distance) < p.negation_scope && f64::from(before) < p.negation_words
+        });
+        modified(v, hit, negated, p)
+    })
+}
+
 /// The raw (unbounded) score of one sentence.
 pub fn sentence_raw(ev: &Evidence, p: &Params) -> f64 {
     let mut sum = 0.0;
     let mut hits = 0u32;
-    for hit in &ev.hits {
-        let c = contribution(hit, p);
-        if c != 0.0 {
-            sum += c;
-            hits += 1;
-        }
+    for c in contributions(ev, p).filter(|&c| c != 0.0) {
+        sum += c;
+        hits += 1;
     }
     if sum == 0.0 {
         return 0.0;
@@ -229,21 +251,38 @@ mod tests {
         assert_eq!(Params::parse(&p.to_tsv()), *p);
     }
 
+    /// The contributions of a sentence of these hits.
+    fn scores(hits: &[Hit]) -> Vec<f64> {
+        let ev = Evidence { hits: hits.to_vec(), ..Evidence::default() };
+        contributions(&ev, Params::current()).collect()
+    }
+
+    fn one(h: Hit) -> f64 {
+        scores(&[h])[0]
+    }
+
     #[test]
     fn modifiers_change_a_word_as_documented() {
-        let p = Params::current();
-        let plain = contribution(&hit(2.0), p);
+        let plain = one(hit(2.0));
         assert!(plain > 0.0);
-        let negated = |distance, order| Hit { negation: Some(Negation { distance, order }), ..hit(2.0) };
-        assert!(contribution(&negated(0, 0), p) < 0.0);
-        assert!(contribution(&negated(20, 0), p) > 0.0, "out of scope");
-        assert!(contribution(&Hit { degree: 1, ..hit(2.0) }, p) > plain);
-        assert!(contribution(&Hit { degree: -1, ..hit(2.0) }, p) < plain);
-        assert!(contribution(&Hit { caps: true, ..hit(2.0) }, p) > plain);
-        assert!(contribution(&Hit { domain: true, ..hit(-2.0) }, p) > contribution(&hit(-2.0), p));
-        assert!(contribution(&Hit { zone: Zone::AfterContrast, ..hit(2.0) }, p) > contribution(&Hit { zone: Zone::BeforeContrast, ..hit(2.0) }, p));
+        let negated = |distance, valence| Hit { negation: Some(Negation { distance, negator: 1 }), ..hit(valence) };
+        assert!(one(negated(0, 2.0)) < 0.0);
+        assert!(one(negated(20, 2.0)) > 0.0, "out of scope");
+        assert!(one(Hit { degree: 1, ..hit(2.0) }) > plain);
+        assert!(one(Hit { degree: -1, ..hit(2.0) }) < plain);
+        assert!(one(Hit { caps: true, ..hit(2.0) }) > plain);
+        assert!(one(Hit { domain: true, ..hit(-2.0) }) > one(hit(-2.0)));
+        assert!(one(Hit { zone: Zone::AfterContrast, ..hit(2.0) }) > one(Hit { zone: Zone::BeforeContrast, ..hit(2.0) }));
         // A dampener never flips the sign.
-        assert!(contribution(&Hit { degree: -5, ..hit(-0.5) }, p) <= 0.0);
+        assert!(one(Hit { degree: -5, ..hit(-0.5) }) <= 0.0);
+        // A word the constants zero out does not use up the negation ("not nearly that awesome").
+        let weak = Hit { source: Source::Pattern, ..negated(0, 0.01) };
+        let after = scores(&[weak, negated(2, 3.0)]);
+        assert_eq!(after[0], 0.0);
+        assert!(after[1] < 0.0, "{after:?}");
+        // Only the first `negation_words` words after a negator are reversed.
+        let two = scores(&[negated(0, 2.0), negated(1, 2.0)]);
+        assert!(two[0] < 0.0 && (two[1] > 0.0) == (Params::current().negation_words <= 1.0), "{two:?}");
     }
 
     #[test]

@@ -24,8 +24,8 @@ impl DocumentEvidence {
         let mut out = String::new();
         for (n, sentence) in self.0.iter().enumerate() {
             out.push_str(&format!("sentence {n}: raw {:.3}, {sentence:?}\n", score::sentence_raw(sentence, p)));
-            for hit in &sentence.hits {
-                out.push_str(&format!("  {:+.3} {hit:?}\n", score::contribution(hit, p)));
+            for (hit, c) in sentence.hits.iter().zip(score::contributions(sentence, p)) {
+                out.push_str(&format!("  {c:+.3} {hit:?}\n"));
             }
         }
         out
