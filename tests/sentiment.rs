@@ -94,8 +94,8 @@ fn document_score_keeps_its_value_when_the_text_repeats() {
     let paragraph = "The first act is slow and confusing. Then the film finds its feet. \
                      The final scenes are moving and beautifully shot. Still, it runs too long.";
     let once = tone(paragraph);
-    let as_paragraphs = vec![paragraph; 10].join("\n\n");
-    let as_one_paragraph = vec![paragraph; 10].join(" ");
+    let as_paragraphs = [paragraph; 10].join("\n\n");
+    let as_one_paragraph = [paragraph; 10].join(" ");
     assert!((tone(&as_paragraphs) - once).abs() < 1e-3, "{once} vs {}", tone(&as_paragraphs));
     assert!((tone(&as_one_paragraph) - once).abs() < 1e-3, "{once} vs {}", tone(&as_one_paragraph));
     assert!(once.abs() < 0.99);

@@ -193,7 +193,7 @@ impl Reader {
                 loaded.push(Loaded { span, kind });
                 loaded_until = i + unit_len;
             }
-            let plain = unit_entry.is_none_or(|e| e.valence.is_none() && e.role == Role::None);
+            let plain = unit_entry.map_or(true, |e| e.valence.is_none() && e.role == Role::None);
             let derived = if plain && unit_len == 1 { lex.valence_of(key, &mut self.scratch) } else { None };
             let key_is_negation = unit_len == 1 && (key == "n't" || key.ends_with("n't"));
             let caps = words.iter().all(|t| t.caps);
