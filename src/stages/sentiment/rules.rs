@@ -385,6 +385,24 @@ mod tests {
     }
 
     #[test]
+    fn negation_with_ud_style_tokens() {
+        use crate::doc::{Token, TokenKind};
+        // "I don't like it." tokenized the UD way: "do" + "n't".
+        let text = "I don't like it.";
+        let pieces = [(0, 1), (2, 4), (4, 7), (8, 12), (13, 15), (15, 16)];
+        let tokens: Vec<Token> = pieces
+            .iter()
+            .map(|&(s, e)| {
+                let kind = if &text[s..e] == "." { TokenKind::Punct } else { TokenKind::Word };
+                Token { span: Span::new(s, e), kind, pos: None }
+            })
+            .collect();
+        let ev = Reader::default().read(text, &tokens, Lexicon::get_or_init(), &mut Vec::new());
+        let like = ev.hits.iter().find(|h| &text[h.span.start..h.span.end] == "like");
+        assert!(like.is_some_and(|h| h.negation.is_some()), "{ev:?}");
+    }
+
+    #[test]
     fn degree_words_and_capitals() {
         let cases = [
             ("It was very good.", "good", 1, false),
