@@ -33,9 +33,9 @@ pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
+pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use output::{Analysis, BoilerplateOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
 use std::fmt;
 
@@ -44,6 +44,7 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::sentiment::training as sentiment_training;
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
