@@ -95,7 +95,8 @@ mod tests {
             letters: 450,
             ..Stats::default()
         };
-        let cases: &[(&str, fn(&Stats) -> f64, f64)] = &[
+        type Formula = fn(&Stats) -> f64;
+        let cases: &[(&str, Formula, f64)] = &[
             ("Flesch reading ease", flesch_reading_ease, 206.835 - 1.015 * 20.0 - 84.6 * 1.5),
             ("Flesch-Kincaid grade", flesch_kincaid_grade, 0.39 * 20.0 + 11.8 * 1.5 - 15.59),
             ("Gunning fog", gunning_fog, 0.4 * (20.0 + 8.0)),
