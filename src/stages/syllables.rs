@@ -24,7 +24,8 @@
 //! - Runs of letters of other scripts (Greek, Cyrillic, Han…) count 1 each: the formulas are
 //!   made for English, and this keeps foreign names from counting as long words.
 //!
-//! A word with any letter or digit counts at least 1.
+//! A web or e-mail address ("www.bbc.co.uk", "jo@example.com") counts 1, as figures do. A
+//! word with any letter or digit counts at least 1.
 
 mod model;
 
@@ -230,8 +231,16 @@ fn spell(text: &[u8]) -> usize {
     spoken.iter().map(|b| if b.eq_ignore_ascii_case(&b'w') { 3 } else { 1 }).sum()
 }
 
+/// A web or e-mail address: taken in at a glance like a figure, so it counts 1.
+fn is_address(word: &str) -> bool {
+    word.contains("://") || word.contains('@') || word.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("www."))
+}
+
 /// The number of syllables of one word.
 pub(crate) fn count(word: &str) -> usize {
+    if is_address(word) {
+        return 1;
+    }
     let runs = runs(word);
     let total: usize = runs
         .iter()
@@ -318,7 +327,10 @@ mod tests {
         ("Mr", 2),
         ("Mrs", 2),
         ("vs", 2),
-        // Other scripts count one per run; nothing to count gives 0.
+        // Addresses count one; other scripts one per run; nothing to count gives 0.
+        ("www.bbc.co.uk/news", 1),
+        ("https://example.com", 1),
+        ("jo@example.com", 1),
         ("Москва", 1),
         ("東京", 1),
         ("", 0),
