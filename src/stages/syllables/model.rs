@@ -22,7 +22,11 @@ pub(crate) const VOWEL_BIAS: &str = "zV";
 pub(crate) const CONSONANT_BIAS: &str = "zC";
 
 /// Context windows `(left, right)` in characters around a group, one feature each.
-const WINDOWS: [(usize, usize); 15] = [
+const WINDOWS: [(usize, usize); 19] = [
+    (4, 0),
+    (0, 4),
+    (4, 1),
+    (1, 4),
     (0, 0),
     (1, 0),
     (0, 1),
@@ -45,13 +49,14 @@ pub(crate) fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
-/// Splits the clitic "n't" off a part: it is a syllable of its own after a consonant
-/// ("did-n't", "would-n't", "is-n't") and none after a vowel ("don't", "can't", "won't").
-/// Too few dictionary words end in it for the model to learn this, so it is a rule, used
-/// by the counter and the trainer alike. Returns the stem and the clitic's syllables.
+/// Splits the clitic "n't" off a part: it is a syllable of its own after a consonant or a
+/// silent "e" ("did-n't", "would-n't", "have-n't", "are-n't") and none after another vowel
+/// ("don't", "can't", "won't", "ain't"). Too few dictionary words end in it for the model to
+/// learn this, so it is a rule, used by the counter and the trainer alike. Returns the stem
+/// and the clitic's syllables.
 pub(crate) fn split_not(part: &[u8]) -> (&[u8], usize) {
     match part.strip_suffix(b"n't") {
-        Some(stem) if !stem.is_empty() => (stem, usize::from(stem.last().is_some_and(|&b| !is_vowel(b)))),
+        Some(stem) if !stem.is_empty() => (stem, usize::from(stem.last().is_some_and(|&b| b == b'e' || !is_vowel(b)))),
         _ => (part, 0),
     }
 }
@@ -122,11 +127,11 @@ impl Part {
         let total = vowel_groups(0, self.groups.len()).min(4) as u8;
         let after = vowel_groups(g + 1, self.groups.len()).min(3) as u8;
         let place = [b'0' + total, b'0' + after];
-        push('p', 0, 0, &place);
-        push('q', 1, 1, &place);
+        push('P', 0, 0, &place);
+        push('Q', 1, 1, &place);
         // The whole neighbouring groups on both sides (or the edge mark when there is none).
         let len_of = |i: Option<usize>| i.and_then(|i| self.groups.get(i)).map_or(1, |&(s, e)| e - s);
-        push('n', len_of(g.checked_sub(1)), len_of(Some(g + 1)), b"");
+        push('N', len_of(g.checked_sub(1)), len_of(Some(g + 1)), b"");
     }
 }
 
@@ -202,7 +207,7 @@ mod tests {
         assert_eq!((part.labels(0), part.labels(1), part.labels(2)), (2, LABELS, 2));
         let mut features = Vec::new();
         part.for_each_feature(1, &mut |f| features.push(f.to_string()));
-        for want in [VOWEL_BIAS, "aE", "brE", "drEn", "jstrEngt", "pE10", "nstrEngth's"] {
+        for want in [VOWEL_BIAS, "eE", "frE", "a^strE", "drEngth", "PE10", "QrEn10", "NstrEngth's"] {
             assert!(features.iter().any(|f| f == want), "{want} not in {features:?}");
         }
     }
@@ -211,6 +216,8 @@ mod tests {
     fn not_is_a_syllable_after_a_consonant_only() {
         assert_eq!(split_not(b"didn't"), (&b"did"[..], 1));
         assert_eq!(split_not(b"don't"), (&b"do"[..], 0));
+        assert_eq!(split_not(b"can't"), (&b"ca"[..], 0));
+        assert_eq!(split_not(b"haven't"), (&b"have"[..], 1));
         assert_eq!(split_not(b"n't"), (&b"n't"[..], 0));
         assert_eq!(split_not(b"dont"), (&b"dont"[..], 0));
     }
