@@ -11,7 +11,9 @@
 //! - `tokens`: words, numbers, punctuation, URLs… (Universal Dependencies boundaries);
 //! - `words`: readability words (“long-term” and “Jong-Un” are one word);
 //! - `sentences`: never crossing a paragraph boundary;
-//! - `language`, `stats`, `readability`: document-level results.
+//! - `language`, `stats`, `readability`: document-level results;
+//! - `keyphrases`: the article's key phrases, best first, with their mentions;
+//! - `summary_ranking`: body sentences that sum up the article, best first.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -193,6 +195,17 @@ pub struct Readability {
     pub automated_readability_index: Option<f64>,
 }
 
+/// A key phrase of the article and every place where it (or a variant of it) occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyphrase {
+    /// The phrase as most often written in the article.
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Spans of its occurrences in the title and body, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
@@ -205,6 +218,10 @@ pub struct Document<'t> {
     pub stats: Stats,
     pub readability: Readability,
     pub warnings: Vec<Warning>,
+    pub keyphrases: Vec<Keyphrase>,
+    /// Indices into `sentences` of body sentences, best summary sentence first; none says
+    /// nearly the same as one before it. At most `summary::MAX_SENTENCES` long.
+    pub summary_ranking: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
@@ -219,6 +236,8 @@ impl<'t> Document<'t> {
             stats: Stats::default(),
             readability: Readability::default(),
             warnings: Vec::new(),
+            keyphrases: Vec::new(),
+            summary_ranking: Vec::new(),
         }
     }
 

@@ -30,7 +30,7 @@ mod text;
 mod wasm;
 
 pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use output::{Analysis, BoilerplateOut, KeyphraseOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
 use serde::Deserialize;
 use std::fmt;
@@ -40,17 +40,23 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::summary::{features as summary_features, FEATURES as SUMMARY_FEATURES};
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// What to include in the analysis. Every field is optional in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Add the token layer (`tokens[]`) to the output.
     pub tokens: bool,
+    /// How many sentences `summary[]` has (default 3; at most 100).
+    pub summary_sentences: Option<usize>,
+    /// The summary's share of the body sentences, in [0, 1], rounded up; overrides
+    /// `summarySentences` when given (at most 100 sentences all the same).
+    pub summary_ratio: Option<f64>,
 }
 
 /// Why `analyze` refused an input.
@@ -81,5 +87,5 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, AnalyzeError> 
         return Err(AnalyzeError::TooLarge { bytes: text.len() });
     }
     let doc = pipeline::run(text);
-    Ok(output::build(doc, options.tokens))
+    Ok(output::build(doc, options))
 }

@@ -19,6 +19,8 @@ pub static STAGES: &[Stage] = &[
     Stage { name: "language", run: language::run },
     Stage { name: "stats", run: stats::run },
     Stage { name: "readability", run: readability::run },
+    Stage { name: "keyphrases", run: crate::stages::keyphrases::run },
+    Stage { name: "summary", run: crate::stages::summary::run },
 ];
 
 /// Runs every stage over `text` and returns the finished document.

@@ -37,7 +37,7 @@ fn check_span(units: &[u16], start: usize, end: usize, what: &str) {
 }
 
 fn check(text: &str) {
-    let options = Options { tokens: true };
+    let options = Options { tokens: true, ..Options::default() };
     let a: Analysis = analyze(text, &options).expect("inputs here are under the size limit");
     let units = utf16(text);
     assert_eq!(a.length, units.len());
