@@ -11,15 +11,18 @@
 //!    ("U.S."). So a compound is one unit however the tokenizer split its hyphens. A
 //!    possessive ('s) ends its unit and the phrase.
 //! 2. Each unit gets a [`Class`]. With part-of-speech tags: NOUN/PROPN → noun, ADJ →
-//!    adjective, NUM → number, anything else → boundary. Without tags: stop words and the
-//!    verb- or adverb-like words of `keyphrase_nonnominal.txt` are boundaries, numbers are
-//!    numbers and every other word counts as a noun. Stop words are boundaries either way.
+//!    adjective, NUM → number, anything else → boundary. Without tags: stop words, the
+//!    verb- or adverb-like words of `keyphrase_nonnominal.txt` and lowercase -ly adverbs
+//!    are boundaries; lowercase -ing/-ed verb forms count as adjectives (they may open a
+//!    phrase, "crumpled airplane", but never end one); numbers are numbers and every other
+//!    word counts as a noun (`keyphrase_nominal_suffixed.txt` lists the -ing/-ed/-ly words
+//!    that are nouns or adjectives). Stop words are boundaries either way.
 //! 3. Runs of units between boundaries are cut into ADJ* (NOUN|NUM)+ shapes, and also
 //!    where a capitalised unit follows a lowercase one ("welfare legislation | Congress"),
 //!    so that a name starts its own phrase. Trailing adjectives and numbers are dropped, as
 //!    are leading numbers other than years ("1990 census" stays, "14 seats" → "seats").
 
-use super::words::{is_nonnominal, is_stopword, lower, singular, Interner};
+use super::words::{is_adverb_form, is_nonnominal, is_stopword, is_verb_form, lower, singular, Interner};
 use crate::doc::{BlockKind, Document, Span, Token, TokenKind, Upos};
 
 /// Candidates longer than this many units are dropped (they are lists, not phrases).
@@ -79,12 +82,16 @@ fn joins(text: &str, before: &Token, joiner: &Token, after: &Token) -> bool {
     }
 }
 
-/// The tag-free class of a unit of one or more tokens.
-fn lexical_class(unit_lower: &str, all_numbers: bool) -> Class {
+/// The tag-free class of a unit of one or more tokens. A lowercase verb form in -ing or
+/// -ed counts as an adjective: it may start a phrase ("crumpled airplane") but never ends
+/// one; a lowercase adverb in -ly is a boundary.
+fn lexical_class(word: &str, unit_lower: &str, all_numbers: bool) -> Class {
     if all_numbers {
         Class::Num
-    } else if is_nonnominal(unit_lower) {
+    } else if is_nonnominal(unit_lower) || word == unit_lower && is_adverb_form(unit_lower) {
         Class::Boundary
+    } else if word == unit_lower && is_verb_form(unit_lower) {
+        Class::Adj
     } else {
         Class::Noun
     }
@@ -156,7 +163,7 @@ fn units(doc: &Document, range: std::ops::Range<usize>) -> Vec<Unit> {
             let has_word = toks[i..=last].iter().any(|t| t.kind == TokenKind::Word);
             match toks[last].pos {
                 Some(pos) => tagged_class(pos, has_word),
-                None => lexical_class(&lowered, !has_word),
+                None => lexical_class(word, &lowered, !has_word),
             }
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
@@ -226,9 +233,11 @@ impl<'d, 't> Collector<'d, 't> {
             .count();
         let phrase = run.get(leading_numbers..).unwrap_or(&[]);
         if let (Some(first), Some(last)) = (phrase.first(), phrase.last()) {
-            if phrase.len() <= MAX_UNITS {
+            let span = Span::new(first.span.start, last.span.end);
+            // A lone letter is a stray initial ("U" of a "U.S." cut by the sentence stage).
+            if phrase.len() <= MAX_UNITS && text[span.start..span.end].chars().nth(1).is_some() {
                 let key = self.key(phrase, base);
-                self.candidates.push(Candidate { span: Span::new(first.span.start, last.span.end), key, sentence });
+                self.candidates.push(Candidate { span, key, sentence });
             }
         }
         run.clear();

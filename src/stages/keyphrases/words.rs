@@ -25,6 +25,11 @@ fn nonnominal() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| parse(include_str!("../../lexicon/keyphrase_nonnominal.txt")))
 }
 
+fn nominal_suffixed() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| parse(include_str!("../../lexicon/keyphrase_nominal_suffixed.txt")))
+}
+
 /// The word in lowercase, with typographic apostrophes folded to `'`.
 pub(crate) fn lower(word: &str) -> String {
     word.chars().map(fold).flat_map(char::to_lowercase).collect()
@@ -38,6 +43,18 @@ pub(crate) fn is_stopword(lower: &str) -> bool {
 /// True for a word that is mostly a verb or an adverb (`lower` must be lowercase).
 pub(crate) fn is_nonnominal(lower: &str) -> bool {
     nonnominal().contains(lower)
+}
+
+/// True for a lowercase word ending in -ing or -ed that is not known as a noun or an
+/// adjective ("crashed", "sweeping"; not "meeting", "red"): probably a verb form.
+pub(crate) fn is_verb_form(lower: &str) -> bool {
+    lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed")) && !nominal_suffixed().contains(lower)
+}
+
+/// True for a lowercase word ending in -ly that is not known as a noun or an adjective
+/// ("intentionally"; not "family", "weekly"): probably an adverb.
+pub(crate) fn is_adverb_form(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && !nominal_suffixed().contains(lower)
 }
 
 /// The singular of a lowercase English noun by the regular rules ("deals" → "deal",
@@ -139,6 +156,18 @@ mod tests {
         }
         for miss in ["meeting", "census", "change"] {
             assert!(!is_nonnominal(miss), "{miss}");
+        }
+        for hit in ["crashed", "sweeping", "registering"] {
+            assert!(is_verb_form(hit), "{hit}");
+        }
+        for miss in ["meeting", "training", "red", "bed", "spring", "census"] {
+            assert!(!is_verb_form(miss), "{miss}");
+        }
+        for hit in ["intentionally", "recently"] {
+            assert!(is_adverb_form(hit), "{hit}");
+        }
+        for miss in ["family", "weekly", "italy", "ally", "fly"] {
+            assert!(!is_adverb_form(miss), "{miss}");
         }
     }
 }
