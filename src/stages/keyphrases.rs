@@ -25,7 +25,7 @@ pub(crate) mod words;
 
 use crate::doc::{Document, Keyphrase, Span};
 use candidates::{Candidate, Collector};
-use std::collections::HashMap;
+use words::FastMap;
 
 /// How many phrases the stage keeps.
 pub(crate) const MAX_PHRASES: usize = 10;
@@ -45,7 +45,7 @@ struct Group {
 
 /// Groups candidate occurrences by key, in order of first occurrence.
 fn group(text: &str, candidates: &[Candidate]) -> Vec<Group> {
-    let mut index: HashMap<&[u32], usize> = HashMap::new();
+    let mut index: FastMap<&[u32], usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (ci, c) in candidates.iter().enumerate() {
         let gi = *index.entry(&c.key).or_insert_with(|| {

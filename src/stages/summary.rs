@@ -20,13 +20,12 @@
 use crate::doc::{BlockKind, Document, TokenKind};
 use crate::stages::keyphrases::words::{content_id, Interner};
 use crate::text::{fold, is_quote};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The longest ranking kept: the longest summary the options can ask for.
 pub const MAX_SENTENCES: usize = 100;
 /// Share of shared content words from which a sentence repeats another.
-const REDUNDANT: f64 = 0.6;
+const REDUNDANT: f64 = 0.7;
 /// Sentences with fewer words than this are "short".
 const SHORT_WORDS: usize = 8;
 
@@ -106,12 +105,16 @@ fn analyse(doc: &Document) -> (Vec<usize>, Vec<Features>, Vec<Vec<u32>>) {
     }
     title_ids.sort_unstable();
     title_ids.dedup();
-    let mut frequency: HashMap<u32, u32> = HashMap::new();
+    let mut frequency = vec![0u32; interner.len()];
     for id in words.iter().flat_map(|w| &w.ids) {
-        *frequency.entry(*id).or_default() += 1;
+        if let Some(f) = frequency.get_mut(*id as usize) {
+            *f += 1;
+        }
     }
-    let centrality: Vec<f64> =
-        words.iter().map(|w| w.ids.iter().map(|id| f64::from(frequency.get(id).map_or(0, |f| f - 1))).sum()).collect();
+    let centrality: Vec<f64> = words
+        .iter()
+        .map(|w| w.ids.iter().map(|&id| f64::from(frequency.get(id as usize).map_or(0, |f| f.saturating_sub(1)))).sum())
+        .collect();
     let top = centrality.iter().copied().fold(0.0, f64::max).max(1.0);
     let last = body.len().saturating_sub(1).max(1) as f64;
     let features = body
