@@ -81,10 +81,12 @@ fn nominal_suffixed() -> &'static WordSet {
 /// The word in lowercase, with typographic apostrophes folded to `'` (borrowed when the
 /// word is that already).
 pub(crate) fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
+    if !word.is_ascii() {
         Cow::Owned(word.chars().map(fold).flat_map(char::to_lowercase).collect())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
