@@ -153,11 +153,10 @@ fn score(x: &Features) -> f64 {
 
 pub(crate) fn run(doc: &mut Document) {
     let (body, features, ids) = analyse(doc);
-    let scores: Vec<f64> = features.iter().map(score).collect();
-    let mut order: Vec<usize> = (0..body.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut order: Vec<(f64, usize)> = features.iter().map(score).zip(0..).collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut ranked: Vec<usize> = Vec::new();
-    for k in order {
+    for (_, k) in order {
         if ranked.len() == MAX_SENTENCES {
             break;
         }

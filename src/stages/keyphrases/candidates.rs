@@ -26,11 +26,11 @@ use super::words::{is_adverb_form, is_nonnominal, is_stopword, is_verb_form, low
 use crate::doc::{BlockKind, Document, Span, Token, TokenKind, Upos};
 
 /// Candidates longer than this many units are dropped (they are lists, not phrases).
-pub(crate) const MAX_UNITS: usize = 5;
+const MAX_UNITS: usize = 5;
 
 /// What a unit can be inside a noun phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Class {
+enum Class {
     Noun,
     Adj,
     Num,
