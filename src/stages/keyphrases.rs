@@ -29,6 +29,8 @@ use words::FastMap;
 
 /// How many phrases the stage keeps.
 pub(crate) const MAX_PHRASES: usize = 10;
+/// Distinct spellings tracked per phrase (bounds the work on adversarial inputs).
+const MAX_SPELLINGS: usize = 8;
 /// The word-frequency sum is divided by the phrase length in words to this power.
 const LENGTH_EXPONENT: f64 = 0.75;
 /// The score is divided by (1 + index of the first sentence) to this power.
@@ -55,12 +57,14 @@ fn group(text: &str, candidates: &[Candidate]) -> Vec<Group> {
         let Some(g) = groups.get_mut(gi) else { continue };
         g.mentions.push(c.span);
         let spelling = &text[c.span.start..c.span.end];
+        let room = g.spellings.len() < MAX_SPELLINGS;
         let known = g.spellings.iter_mut().find(|(k, _)| {
             candidates.get(*k).is_some_and(|o| &text[o.span.start..o.span.end] == spelling)
         });
         match known {
             Some((_, n)) => *n += 1,
-            None => g.spellings.push((ci, 1)),
+            None if room => g.spellings.push((ci, 1)),
+            None => {}
         }
     }
     groups
