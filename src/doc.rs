@@ -13,6 +13,8 @@
 //! - `sentences`: never crossing a paragraph boundary;
 //! - `language`, `stats`, `readability`: document-level results;
 //! - `sentiment`: tone of the document and of each sentence, and loaded-language spans.
+//! - `keyphrases`: the article's key phrases, best first, with their mentions;
+//! - `summary_ranking`: body sentences that sum up the article, best first.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -240,6 +242,17 @@ pub struct SentimentLayer {
     pub loaded: Vec<Loaded>,
 }
 
+/// A key phrase of the article and every place where it (or a variant of it) occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyphrase {
+    /// The phrase as most often written in the article.
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Spans of its occurrences in the title and body, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
@@ -253,6 +266,10 @@ pub struct Document<'t> {
     pub readability: Readability,
     pub warnings: Vec<Warning>,
     pub sentiment: SentimentLayer,
+    pub keyphrases: Vec<Keyphrase>,
+    /// Indices into `sentences` of body sentences, best summary sentence first; none says
+    /// nearly the same as one before it. At most `summary::MAX_SENTENCES` long.
+    pub summary_ranking: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
@@ -268,6 +285,8 @@ impl<'t> Document<'t> {
             readability: Readability::default(),
             warnings: Vec::new(),
             sentiment: SentimentLayer::default(),
+            keyphrases: Vec::new(),
+            summary_ranking: Vec::new(),
         }
     }
 

@@ -35,7 +35,7 @@ pub mod wasm;
 
 pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
-pub use output::{Analysis, BoilerplateOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use output::{Analysis, BoilerplateOut, KeyphraseOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
 use std::fmt;
 
@@ -45,6 +45,7 @@ pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
     pub use crate::stages::sentiment::training as sentiment_training;
+    pub use crate::stages::summary::{features as summary_features, FEATURES as SUMMARY_FEATURES};
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
@@ -78,5 +79,5 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, AnalyzeError> 
         return Err(AnalyzeError::TooLarge { bytes: text.len() });
     }
     let doc = pipeline::run(text);
-    Ok(output::build(doc, options.tokens))
+    Ok(output::build(doc, options))
 }

@@ -6,6 +6,7 @@
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
 use crate::doc::{BlockKind, BoilerplateKind, Document, Language, LoadedKind, Readability, Sentiment, Span, Stats, TokenKind, Upos, Warning};
+use crate::Options;
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -81,6 +82,10 @@ pub struct Analysis {
     /// Loaded wording outside boilerplate, in text order: `kind` is `sensational`,
     /// `emotional` or `subjective`.
     pub loaded: Vec<LoadedOut>,
+    /// The article's key phrases, best first (at most 10).
+    pub keyphrases: Vec<KeyphraseOut>,
+    /// The sentences that sum up the article, in article order.
+    pub summary: Vec<Utf16Span>,
 }
 
 /// A span of loaded wording.
@@ -89,6 +94,15 @@ pub struct LoadedOut {
     pub start: usize,
     pub end: usize,
     pub kind: LoadedKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyphraseOut {
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Where the phrase and its variants occur, in text order.
+    pub mentions: Vec<Utf16Span>,
 }
 
 /// Where the article is inside the pasted text.
@@ -169,8 +183,20 @@ fn structure(doc: &Document, map: &Utf16Map) -> Structure {
     out
 }
 
+/// The summary: as many of the best-ranked sentences as the options ask for, in text order.
+fn summary(doc: &Document, options: &Options, map: &Utf16Map) -> Vec<Utf16Span> {
+    let count = match options.summary_ratio {
+        Some(ratio) => (ratio.clamp(0.0, 1.0) * doc.sentences.iter().filter(|s| doc.in_body(s)).count() as f64).ceil() as usize,
+        None => options.summary_sentences.unwrap_or(3),
+    };
+    let mut picked: Vec<usize> = doc.summary_ranking.iter().take(count).copied().collect();
+    picked.sort_unstable();
+    picked.iter().filter_map(|&i| doc.sentences.get(i)).map(|s| map.span(s.span)).collect()
+}
+
 /// Builds the public result from a finished document.
-pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
+pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
+    let with_tokens = options.tokens;
     let map = Utf16Map::new(doc.text);
     let structure = structure(&doc, &map);
     let paragraphs = doc
@@ -209,6 +235,16 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             LoadedOut { start: s.start, end: s.end, kind: l.kind }
         })
         .collect();
+    let keyphrases = doc
+        .keyphrases
+        .iter()
+        .map(|k| KeyphraseOut {
+            text: k.text.clone(),
+            score: k.score,
+            mentions: k.mentions.iter().map(|&m| map.span(m)).collect(),
+        })
+        .collect();
+    let summary = summary(&doc, options, &map);
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -222,6 +258,8 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         tokens,
         sentiment: doc.sentiment.document,
         loaded,
+        keyphrases,
+        summary,
     }
 }
 

@@ -20,6 +20,8 @@ pub static STAGES: &[Stage] = &[
     Stage { name: "stats", run: stats::run },
     Stage { name: "readability", run: readability::run },
     Stage { name: "sentiment", run: sentiment::run },
+    Stage { name: "keyphrases", run: crate::stages::keyphrases::run },
+    Stage { name: "summary", run: crate::stages::summary::run },
 ];
 
 /// Runs every stage over `text` and returns the finished document.

@@ -9,3 +9,5 @@ pub(crate) mod stats;
 pub(crate) mod structure;
 pub(crate) mod syllables;
 pub(crate) mod tokens;
+pub(crate) mod keyphrases;
+pub(crate) mod summary;
