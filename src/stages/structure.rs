@@ -60,6 +60,8 @@ const LIST_LINES: usize = 40;
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a title found on a page (shorter lines are section labels).
 const TITLE_WORDS: f32 = 4.0;
+/// Fewest words of a headline in the list that closes a plain article.
+const RELATED_WORDS: f32 = 6.0;
 /// Most words of a caption found between two caption lines.
 const CAPTION_WORDS: f32 = 25.0;
 /// Most words of a title or heading.
@@ -129,6 +131,10 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
     let mut kinds = vec![BlockKind::Boilerplate(BoilerplateKind::Navigation); lines.len()];
     mark_header(texts, lines, start, &mut kinds);
     mark_footer(lines, start, &mut kinds);
+    if lines.iter().all(|l| l.cue.is_none()) {
+        mark_plain(texts, lines, start, &mut kinds);
+        return kinds;
+    }
     for (n, region) in regions.into_iter().enumerate() {
         // A later region takes the heading just above it.
         let heading = region.start.checked_sub(1).filter(|&h| n > 0 && is_open_short(texts[h], &lines[h]));
@@ -137,6 +143,51 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
     }
     mark_sandwiched_captions(lines, &mut kinds);
     kinds
+}
+
+/// A text without any cue phrase of web furniture is a plain article, pasted from an
+/// editor or a wire feed: everything from the body's start on is article (tables and
+/// lists included) except what trails the last prose line (see [`trailing_lines`]);
+/// above the body, only the first line (as title, when headline-like), bylines and one
+/// dateline are not body.
+fn mark_plain(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockKind]) {
+    let mut dated = false;
+    for (i, line) in lines.iter().enumerate().take(start) {
+        kinds[i] = if i == 0 && line.is_headline_like(texts[0], HEADLINE_WORDS) {
+            BlockKind::Title
+        } else if line.byline {
+            BlockKind::Byline
+        } else if line.timestamp && !dated {
+            dated = true;
+            BlockKind::Dateline
+        } else if let Some(kind) = furniture(line) {
+            BlockKind::Boilerplate(kind)
+        } else {
+            BlockKind::Body
+        };
+    }
+    let trail = trailing_lines(texts, lines).max(start);
+    mark_body(texts, lines, start..trail, kinds);
+}
+
+/// Where the closing list of headlines starts: at least two lines after the last prose
+/// line that are open (no closing stop), of [`RELATED_WORDS`] to [`LONG_WORDS`] words,
+/// and look like headlines rather than table rows or list entries (at most one number and
+/// one comma, no brackets). `lines.len()` when there is none.
+fn trailing_lines(texts: &[&str], lines: &[Line]) -> usize {
+    let furniture = |i: &usize| {
+        let (text, line) = (texts[*i], &lines[*i]);
+        let commas = text.matches(',').count();
+        let plain_words = line.numbers <= 1 && commas <= 1 && !text.contains('(');
+        let length = (RELATED_WORDS..LONG_WORDS).contains(&line.weight);
+        line.is_marked() || (!line.sentence_end && length && plain_words)
+    };
+    let start = (0..lines.len()).rev().take_while(furniture).last().unwrap_or(lines.len());
+    if lines.len() - start >= 2 {
+        start
+    } else {
+        lines.len()
+    }
 }
 
 /// Starts the body after the byline or timestamp nearest to the region's start, within

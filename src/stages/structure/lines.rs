@@ -8,6 +8,9 @@
 use super::lexicon::{fold, lexicon, Cue, PageWord};
 use crate::text::{fold as fold_char, is_quote};
 
+/// A line longer than this is no caption, whatever it ends with.
+const CREDIT_LINE_WORDS: f32 = 40.0;
+
 /// Features of one paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Line {
@@ -30,6 +33,8 @@ pub(super) struct Line {
     pub credit: bool,
     /// A web or e-mail address and nothing else.
     pub address: bool,
+    /// Words that start with a digit ("2024", "4-1", "31st").
+    pub numbers: usize,
 }
 
 impl Line {
@@ -45,8 +50,9 @@ impl Line {
             byline: is_byline(s, sentence_end, timestamp),
             by_alone: folded == ["by"],
             bullet: is_bullet(s),
-            credit: ends_with_credit(s),
+            credit: weight(s) <= CREDIT_LINE_WORDS && ends_with_credit(s),
             address: is_address(s),
+            numbers: s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count(),
         }
     }
 
@@ -61,10 +67,11 @@ impl Line {
     }
 
     /// Could be a headline: a few words, not closed like a sentence (a question or an
-    /// exclamation may be), no cue, no bullet.
+    /// exclamation may be), no cue, no bullet, at most two numbers (not a table row).
     pub(super) fn is_headline_like(&self, s: &str, max_words: f32) -> bool {
         let open = !self.sentence_end || s.trim_end_matches(closer).ends_with(['?', '!', '\u{FF1F}', '\u{FF01}']);
-        open && !self.is_marked() && !self.bullet && !self.address && self.weight >= 1.0 && self.weight <= max_words
+        let words = !self.is_marked() && !self.bullet && !self.address && self.numbers <= 2;
+        open && words && self.weight >= 1.0 && self.weight <= max_words
     }
 }
 
@@ -177,7 +184,10 @@ fn tokens(s: &str) -> impl Iterator<Item = &str> {
 /// Most of the line is date and time, with at least one clear sign of a date: a clock
 /// time, a numeric date, a weekday, or a month name beside a number.
 fn is_timestamp(s: &str) -> bool {
-    let kinds: Vec<DateToken> = tokens(s).take(17).map(date_token).collect();
+    // A place in capitals may open a dateline: "LONDON 1996-08-30", "NEW YORK, March 4".
+    let place = |t: &&str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    let kinds: Vec<DateToken> =
+        tokens(s).take(17).skip_while(place).map(date_token).collect();
     if kinds.is_empty() || kinds.len() > 16 {
         return false;
     }
@@ -260,6 +270,8 @@ mod tests {
             "Nov. 19, 2019 8:03 am ET",
             "3 hours ago",
             "Monday, 4 March 2024, 18:05",
+            "LONDON 1996-08-30",
+            "NEW YORK, March 4, 2024",
         ];
         for hit in hits {
             assert!(is_timestamp(hit), "{hit}");
@@ -269,6 +281,8 @@ mod tests {
             "May I help?",
             "The 2024 season",
             "Rain Returns to the Valley",
+            "NASA",
+            "ROME 2024 GAMES",
             "On Tuesday, 4 March, the council voted to close the bridge for repairs until the spring.",
         ];
         for miss in misses {
@@ -328,6 +342,8 @@ mod tests {
         assert!(!Line::read(body).is_headline_like(body, 20.0));
         let url = "https://example.com/story";
         assert!(!Line::read(url).is_headline_like(url, 20.0));
+        let row = "Palm Bay 18 22 13 17 — 70";
+        assert!(!Line::read(row).is_headline_like(row, 20.0));
         let ad = "Advertisement";
         assert!(!Line::read(ad).is_headline_like(ad, 20.0));
     }
