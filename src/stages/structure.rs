@@ -137,7 +137,7 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
     }
     for (n, region) in regions.into_iter().enumerate() {
         // A later region takes the heading just above it.
-        let heading = region.start.checked_sub(1).filter(|&h| n > 0 && is_open_short(texts[h], &lines[h]));
+        let heading = region.start.checked_sub(1).filter(|&h| n > 0 && kinds[h] != BlockKind::Body && is_open_short(texts[h], &lines[h]));
         let region = heading.unwrap_or(region.start)..region.end;
         mark_body(texts, lines, extend_tail(texts, lines, region), &mut kinds);
     }
@@ -294,7 +294,8 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
     let mut dated = false;
     for i in 0..start {
         let line = &lines[i];
-        kinds[i] = if let Some(kind) = line.cue.map(|c| c.kind).or(line.credit.then_some(BoilerplateKind::Caption)) {
+        let cue = line.cue.map(|c| c.kind).filter(|&k| !(line.timestamp && k == BoilerplateKind::Metadata));
+        kinds[i] = if let Some(kind) = cue.or(line.credit.then_some(BoilerplateKind::Caption)) {
             BlockKind::Boilerplate(kind)
         } else if line.byline || (line.by_alone && title.is_some_and(|t| i > t)) {
             BlockKind::Byline
@@ -327,12 +328,12 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
 /// The title: scanning up from `range.end`, the first headline-like line of at least
 /// [`TITLE_WORDS`] words, skipping furniture and standfirsts; when the line just above it
 /// is a shorter headline-like line, that one is the title and the nearer one a subtitle.
-/// When only headline-like lines, furniture and prose lie between the text's first line
-/// and the body, the first line is the title (a pasted article with a subtitle).
+/// When only headline-like lines and prose lie between the text's first line and the
+/// body (or its byline), the first line is the title (a pasted article with a subtitle).
 fn find_title(texts: &[&str], lines: &[Line], range: Range<usize>) -> Option<usize> {
     let candidate = |i: usize| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) && lines[i].weight >= TITLE_WORDS;
-    let from_top = range.start == 0
-        && (0..range.end).all(|i| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) || lines[i].is_marked() || lines[i].is_prose(PROSE_WORDS));
+    let from_top =
+        range.start == 0 && (0..range.end).all(|i| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) || lines[i].is_prose(PROSE_WORDS));
     if from_top && range.end > 0 && lines[0].is_headline_like(texts[0], HEADLINE_WORDS) {
         return Some(0);
     }

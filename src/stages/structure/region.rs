@@ -20,6 +20,9 @@ const FIRST_SHARE: f32 = 0.5;
 /// gap is longer than [`LATER_GAP`] lines.
 const LATER_SHARE: f32 = 0.2;
 const LATER_GAP: usize = 40;
+/// A later run this few lines away continues the article whatever its score (a last
+/// paragraph after an advertisement or a link).
+const NEAR_GAP: usize = 2;
 
 /// The ranges of lines that make the article, in text order; empty when no line scores
 /// above zero.
@@ -39,7 +42,7 @@ pub(super) fn article_regions(scores: &[f32], barriers: &[bool]) -> Vec<Range<us
         if range.start - end > LATER_GAP || barriers.get(end..range.start).is_some_and(|b| b.contains(&true)) {
             break;
         }
-        if score >= main_score * LATER_SHARE {
+        if score >= main_score * LATER_SHARE || range.start - end <= NEAR_GAP {
             end = range.end;
             regions.push(range);
         }
@@ -94,11 +97,18 @@ mod tests {
 
     #[test]
     fn later_runs_continue_the_article_up_to_a_barrier() {
-        let scores = [50.0, -80.0, 20.0, -80.0, 5.0, -80.0, 30.0, -5.0, 40.0];
-        assert_eq!(regions(&scores, &[false; 9]), [0..1, 2..3, 6..9]);
-        let mut barriers = [false; 9];
-        barriers[5] = true;
-        assert_eq!(regions(&scores, &barriers), [0..1, 2..3]);
+        let gap = [-30.0; 3];
+        let scores: Vec<f32> = [&[50.0][..], &gap, &[20.0], &gap, &[5.0], &gap, &[30.0, -5.0, 40.0]].concat();
+        assert_eq!(regions(&scores, &vec![false; scores.len()]), [0..1, 4..5, 12..15]);
+        let mut barriers = vec![false; scores.len()];
+        barriers[9] = true;
+        assert_eq!(regions(&scores, &barriers), [0..1, 4..5]);
+    }
+
+    #[test]
+    fn a_near_run_continues_the_article_whatever_its_score() {
+        assert_eq!(regions(&[50.0, -30.0, 5.0], &[false; 3]), [0..1, 2..3]);
+        assert_eq!(regions(&[50.0, -30.0, -30.0, -30.0, 5.0], &[false; 5]), [0..1]);
     }
 
     #[test]
