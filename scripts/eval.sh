@@ -16,4 +16,5 @@ run() { # script data-file minimum [extra args]
   fi
 }
 run sentences.py ud_ewt/dev.jsonl 0.92
+run sentiment.py vader_ground_truth/dev.jsonl 0.65
 exit $fail

@@ -22,29 +22,33 @@
 //! takes); for ASCII text, as above, they equal byte offsets.
 
 mod doc;
+mod lexicon;
+mod options;
 mod output;
 mod pipeline;
 mod stages;
 mod text;
+#[doc(hidden)]
+pub mod training;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
-pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
+pub use options::Options;
+pub use output::{Analysis, BoilerplateOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
-use serde::Deserialize;
 use std::fmt;
+
+/// Internals exposed for the per-stage benchmarks and the fuzz targets only; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::doc::Document;
+    pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::sentiment::training as sentiment_training;
+}
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-
-/// What to include in the analysis. Every field is optional in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct Options {
-    /// Add the token layer (`tokens[]`) to the output.
-    pub tokens: bool,
-}
 
 /// Why `analyze` refused an input.
 #[derive(Clone, Debug, PartialEq, Eq)]

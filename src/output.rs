@@ -5,7 +5,7 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Readability, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{BlockKind, BoilerplateKind, Document, Language, LoadedKind, Readability, Sentiment, Span, Stats, TokenKind, Upos, Warning};
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -74,6 +74,21 @@ pub struct Analysis {
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// Tone of the body: `compound` in [-1, 1] (length-normalised, so it does not saturate on
+    /// long texts), the `positive`/`negative`/`neutral` shares of its words' tone, and
+    /// `loadedPerThousandWords`, the rate of `loaded` spans per 1,000 words of article text.
+    pub sentiment: Sentiment,
+    /// Loaded wording outside boilerplate, in text order: `kind` is `sensational`,
+    /// `emotional` or `subjective`.
+    pub loaded: Vec<LoadedOut>,
+}
+
+/// A span of loaded wording.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LoadedOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LoadedKind,
 }
 
 /// Where the article is inside the pasted text.
@@ -113,6 +128,8 @@ pub struct SentenceOut {
     pub paragraph: usize,
     /// True when the sentence belongs to the article body.
     pub in_body: bool,
+    /// Tone of the sentence, a compound in [-1, 1].
+    pub sentiment: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -167,9 +184,11 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let u = map.span(s.span);
-            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s) }
+            let sentiment = doc.sentiment.sentences.get(i).copied().unwrap_or(0.0);
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), sentiment }
         })
         .collect();
     let tokens = with_tokens.then(|| {
@@ -181,6 +200,15 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             })
             .collect()
     });
+    let loaded = doc
+        .sentiment
+        .loaded
+        .iter()
+        .map(|l| {
+            let s = map.span(l.span);
+            LoadedOut { start: s.start, end: s.end, kind: l.kind }
+        })
+        .collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -192,6 +220,8 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         paragraphs,
         sentences,
         tokens,
+        sentiment: doc.sentiment.document,
+        loaded,
     }
 }
 

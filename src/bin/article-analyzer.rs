@@ -1,6 +1,10 @@
 //! Command-line interface: `article-analyzer [FILE|-] [--pretty] [--tokens]` prints the
 //! analysis of one text as JSON; `article-analyzer --jsonl` reads `{"id","text","options"?}`
 //! lines on stdin and writes one `{"id","analysis"}` or `{"id","error"}` line per input line.
+//!
+//! Native only: on wasm32 this binary compiles to nothing (the page uses `src/wasm.rs`).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::{analyze, Analysis, Options, Warning};
 use serde::{Deserialize, Serialize};

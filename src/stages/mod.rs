@@ -4,6 +4,7 @@ pub(crate) mod language;
 pub(crate) mod paragraphs;
 pub(crate) mod readability;
 pub(crate) mod sentences;
+pub(crate) mod sentiment;
 pub(crate) mod stats;
 pub(crate) mod structure;
 pub(crate) mod syllables;
