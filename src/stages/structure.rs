@@ -217,12 +217,15 @@ fn extend_tail(texts: &[&str], lines: &[Line], region: Range<usize>) -> Range<us
 }
 
 /// The kind of a line marked as furniture: its cue's, a caption for a picture credit,
-/// metadata for a timestamp or a byline met where no byline is expected.
+/// navigation for a menu line, metadata for a timestamp or a byline met where no byline
+/// is expected.
 fn furniture(line: &Line) -> Option<BoilerplateKind> {
     if let Some(cue) = line.cue {
         Some(cue.kind)
     } else if line.credit {
         Some(BoilerplateKind::Caption)
+    } else if line.menu {
+        Some(BoilerplateKind::Navigation)
     } else if line.timestamp || line.byline || line.by_alone {
         Some(BoilerplateKind::Metadata)
     } else {
@@ -295,7 +298,8 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
     for i in 0..start {
         let line = &lines[i];
         let cue = line.cue.map(|c| c.kind).filter(|&k| !(line.timestamp && k == BoilerplateKind::Metadata));
-        kinds[i] = if let Some(kind) = cue.or(line.credit.then_some(BoilerplateKind::Caption)) {
+        let menu = line.menu.then_some(BoilerplateKind::Navigation);
+        kinds[i] = if let Some(kind) = cue.or(line.credit.then_some(BoilerplateKind::Caption)).or(menu) {
             BlockKind::Boilerplate(kind)
         } else if line.byline || (line.by_alone && title.is_some_and(|t| i > t)) {
             BlockKind::Byline

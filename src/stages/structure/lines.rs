@@ -35,6 +35,8 @@ pub(super) struct Line {
     pub address: bool,
     /// Words that start with a digit ("2024", "4-1", "31st").
     pub numbers: usize,
+    /// Menu entries or a breadcrumb on one line: "Home | World | Sport", "News › Science".
+    pub menu: bool,
 }
 
 impl Line {
@@ -53,6 +55,7 @@ impl Line {
             credit: weight(s) <= CREDIT_LINE_WORDS && ends_with_credit(s),
             address: is_address(s),
             numbers: s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count(),
+            menu: is_menu(s),
         }
     }
 
@@ -63,7 +66,7 @@ impl Line {
 
     /// Furniture found by its wording or form rather than its length.
     pub(super) fn is_marked(&self) -> bool {
-        self.cue.is_some() || self.timestamp || self.byline || self.by_alone || self.credit
+        self.cue.is_some() || self.timestamp || self.byline || self.by_alone || self.credit || self.menu
     }
 
     /// Could be a headline: a few words, not closed like a sentence (a question or an
@@ -117,6 +120,12 @@ fn is_bullet(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Two or more menu separators standing between words: `|`, `•`, `»`, `›`, `>`, `/`.
+fn is_menu(s: &str) -> bool {
+    let separators = s.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "»" | "›" | ">" | "/" | "·")).count();
+    separators >= 2
 }
 
 fn is_address(s: &str) -> bool {
@@ -318,6 +327,16 @@ mod tests {
         }
         for miss in ["2024 was warm.", "Flour", "10,000 people came."] {
             assert!(!is_bullet(miss), "{miss}");
+        }
+    }
+
+    #[test]
+    fn menus() {
+        for hit in ["Home | World | Business", "News › Science › Space", "Home > Blog > Recipes"] {
+            assert!(is_menu(hit), "{hit}");
+        }
+        for miss in ["Rain | Wind", "News and views", "Either/or, he said / she said"] {
+            assert!(!is_menu(miss), "{miss}");
         }
     }
 
