@@ -17,4 +17,5 @@ run() { # script data-file minimum [extra args]
 }
 run sentences.py ud_ewt/dev.jsonl 0.92
 run sentiment.py vader_ground_truth/dev.jsonl 0.65
+run structure.py news_pages/dev.jsonl.gz 0.92
 exit $fail
