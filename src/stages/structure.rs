@@ -4,26 +4,32 @@
 //! dateline, body, or boilerplate of some kind). A text of one paragraph is all body, and
 //! so is a text in which no paragraph reads like prose.
 //!
-//! A copied web page is read as a list of lines, as a text-based content extractor would:
-//! 1. each line gets a score ([`score`]): its length in words when it reads like prose
-//!    (long and closed like a sentence), a penalty when it is short (menus, headlines,
-//!    link lists) and a larger one when its wording or form marks it as furniture (cue
-//!    phrases of `src/lexicon/boilerplate.txt`, timestamps, bylines);
-//! 2. the main region is the run of lines with the highest total score; it never crosses
-//!    a cue that opens the end of an article ("Related stories", "Leave a reply");
-//! 3. the region start moves past a byline or timestamp found just inside it (what came
-//!    before was the headline and standfirst), and up to two short sentence-like lines
-//!    just after it join it (a last short paragraph);
-//! 4. inside the region, prose is body, a short open line before prose is a heading, a run
-//!    of short lines is a list (body), and cue lines keep their boilerplate kind;
-//! 5. above the region, the nearest headline-like line (before any byline) is the title;
-//!    bylines and timestamps are marked, lines between title and body are headings
-//!    (standfirst), the rest is navigation unless a cue says otherwise;
-//! 6. below the region, lines take the kind of the last section cue seen ("Comments",
-//!    "Most popular"), and are otherwise a list of related headlines or navigation.
+//! A copied web page is read as a list of lines, as a text-based content extractor would
+//! ([`lines`] says what each line looks like, [`lexicon`] holds the cue phrases):
+//! 1. each line gets a score: its words when it reads like prose, a penalty when it is
+//!    short (menus, headlines, links) and a larger one when its wording or form marks it
+//!    as furniture: a cue phrase ("Advertisement", "Read more", "Related stories"), a
+//!    timestamp, a byline, a picture credit, a menu line ([`region::scores`]);
+//! 2. the article is the first run of lines whose total is close to the best one, plus
+//!    later runs that continue it after a box of links, a table or an advertisement, but
+//!    never across a comment section ([`region::article_regions`]);
+//! 3. the body starts after a byline or timestamp near the region's start (what precedes
+//!    it is headline and standfirst); a list announced by a colon, or one or two short
+//!    last sentences, join the region's end;
+//! 4. inside the regions, prose is body, a short open line before prose is a heading, a
+//!    run of short lines is a list (body), lines after a "Related stories" cue belong to
+//!    that box until prose resumes, and furniture keeps its kind;
+//! 5. above the body, the nearest headline-like line above the byline is the title, lines
+//!    between title and body are headings (standfirst) or metadata; below and between
+//!    the regions, lines take the kind of the last section cue ("Comments", "Most
+//!    popular"), else they are related headlines (four words or more) or navigation;
+//! 6. a text without a single cue phrase is a plain article (an editor's or a wire
+//!    feed's text): everything from the body's start on is body, tables and lists
+//!    included, except a closing list of headlines.
 //!
-//! The thresholds were set by hand on the development pages of `news_pages` (see the
-//! crate's report for the figures on the held-out part). Everything runs in linear time.
+//! The thresholds were set by hand on the development pages of `news_pages`;
+//! `scripts/structure-holdout.py` scores them on the part held out by hash of page id.
+//! Everything runs in time linear in the number of lines.
 
 mod lexicon;
 mod lines;
@@ -31,25 +37,9 @@ mod region;
 
 use crate::doc::{BlockKind, BoilerplateKind, Document};
 use lines::Line;
+use region::{LONG_WORDS, PROSE_WORDS};
 use std::ops::Range;
 
-/// A line of at least this many words that ends like a sentence reads like prose.
-const PROSE_WORDS: f32 = 8.0;
-/// A line this long reads like prose even without a closing stop; it scores half.
-const LONG_WORDS: f32 = 20.0;
-/// Score of a short line (menus, headlines, links).
-const SHORT_PENALTY: f32 = -10.0;
-/// Score of a line marked as furniture by a cue or a byline.
-const MARKED_PENALTY: f32 = -15.0;
-/// Score of a timestamp: rare inside an article, common between comments and teasers.
-const TIMESTAMP_PENALTY: f32 = -30.0;
-/// Score of a cue that opens a section of links ("Related stories").
-const SECTION_PENALTY: f32 = -30.0;
-/// After each cue that ends an article (comments), prose counts for this share of its
-/// words: comments can outweigh the article above them.
-const AFTER_END_SHARE: f32 = 0.5;
-/// A prose line with no prose line beside it counts for this share of its words.
-const ALONE_SHARE: f32 = 0.5;
 /// The body starts after a byline or timestamp this close to the region's start.
 const HEADER_LINES: usize = 6;
 /// Short sentence-like lines just after the region that join it.
@@ -60,6 +50,8 @@ const LIST_LINES: usize = 40;
 const TITLE_WINDOW: usize = 15;
 /// Fewest words of a title found on a page (shorter lines are section labels).
 const TITLE_WORDS: f32 = 4.0;
+/// Fewest words of a headline in the list that closes a plain article.
+const RELATED_WORDS: f32 = 6.0;
 /// Most words of a caption found between two caption lines.
 const CAPTION_WORDS: f32 = 25.0;
 /// Most words of a title or heading.
@@ -77,48 +69,8 @@ pub(crate) fn run(doc: &mut Document) {
     }
 }
 
-/// The words of a line that count as article prose (0 for furniture and short lines).
-fn prose_words(line: &Line) -> f32 {
-    if line.is_marked() {
-        0.0
-    } else if line.is_prose(PROSE_WORDS) {
-        line.weight
-    } else if line.weight >= LONG_WORDS {
-        line.weight / 2.0
-    } else {
-        0.0
-    }
-}
-
-/// The score of each line for the main-region search: its prose words, discounted when
-/// it stands alone or follows cues that end an article; or a penalty.
-fn scores(lines: &[Line]) -> Vec<f32> {
-    let words: Vec<f32> = lines.iter().map(prose_words).collect();
-    let mut share = 1.0;
-    let mut out = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let beside = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|&w| w > 0.0);
-        let alone = !beside(i.checked_sub(1)) && !beside(Some(i + 1));
-        out.push(if words[i] > 0.0 {
-            words[i] * share * if alone { ALONE_SHARE } else { 1.0 }
-        } else if line.cue.is_some_and(|c| c.opens_section) {
-            SECTION_PENALTY
-        } else if line.timestamp {
-            TIMESTAMP_PENALTY
-        } else if line.is_marked() {
-            MARKED_PENALTY
-        } else {
-            SHORT_PENALTY
-        });
-        if line.cue.is_some_and(|c| c.ends_article) {
-            share *= AFTER_END_SHARE;
-        }
-    }
-    out
-}
-
 fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
-    let scores = scores(lines);
+    let scores = region::scores(lines);
     let barriers: Vec<bool> = lines.iter().map(|l| l.cue.is_some_and(|c| c.ends_article)).collect();
     let mut regions = region::article_regions(&scores, &barriers);
     let Some(first) = regions.first_mut() else {
@@ -129,14 +81,63 @@ fn classify(texts: &[&str], lines: &[Line]) -> Vec<BlockKind> {
     let mut kinds = vec![BlockKind::Boilerplate(BoilerplateKind::Navigation); lines.len()];
     mark_header(texts, lines, start, &mut kinds);
     mark_footer(lines, start, &mut kinds);
+    if lines.iter().all(|l| l.cue.is_none()) {
+        mark_plain(texts, lines, start, &mut kinds);
+        return kinds;
+    }
     for (n, region) in regions.into_iter().enumerate() {
         // A later region takes the heading just above it.
-        let heading = region.start.checked_sub(1).filter(|&h| n > 0 && is_open_short(texts[h], &lines[h]));
+        let heading = region.start.checked_sub(1).filter(|&h| n > 0 && kinds[h] != BlockKind::Body && is_open_short(texts[h], &lines[h]));
         let region = heading.unwrap_or(region.start)..region.end;
         mark_body(texts, lines, extend_tail(texts, lines, region), &mut kinds);
     }
     mark_sandwiched_captions(lines, &mut kinds);
     kinds
+}
+
+/// A text without any cue phrase of web furniture is a plain article, pasted from an
+/// editor or a wire feed: everything from the body's start on is article (tables and
+/// lists included) except what trails the last prose line (see [`trailing_lines`]);
+/// above the body, only the first line (as title, when headline-like), bylines and one
+/// dateline are not body.
+fn mark_plain(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockKind]) {
+    let mut dated = false;
+    for (i, line) in lines.iter().enumerate().take(start) {
+        kinds[i] = if i == 0 && line.is_headline_like(texts[0], HEADLINE_WORDS) {
+            BlockKind::Title
+        } else if line.byline {
+            BlockKind::Byline
+        } else if line.timestamp && !dated {
+            dated = true;
+            BlockKind::Dateline
+        } else if let Some(kind) = furniture(line) {
+            BlockKind::Boilerplate(kind)
+        } else {
+            BlockKind::Body
+        };
+    }
+    let trail = trailing_lines(texts, lines).max(start);
+    mark_body(texts, lines, start..trail, kinds);
+}
+
+/// Where the closing list of headlines starts: at least two lines after the last prose
+/// line that are open (no closing stop), of [`RELATED_WORDS`] to [`LONG_WORDS`] words,
+/// and look like headlines rather than table rows or list entries (at most one number and
+/// one comma, no brackets). `lines.len()` when there is none.
+fn trailing_lines(texts: &[&str], lines: &[Line]) -> usize {
+    let furniture = |i: &usize| {
+        let (text, line) = (texts[*i], &lines[*i]);
+        let commas = text.matches(',').count();
+        let plain_words = line.numbers <= 1 && commas <= 1 && !text.contains('(');
+        let length = (RELATED_WORDS..LONG_WORDS).contains(&line.weight);
+        line.is_marked() || (!line.sentence_end && length && plain_words)
+    };
+    let start = (0..lines.len()).rev().take_while(furniture).last().unwrap_or(lines.len());
+    if lines.len() - start >= 2 {
+        start
+    } else {
+        lines.len()
+    }
 }
 
 /// Starts the body after the byline or timestamp nearest to the region's start, within
@@ -166,12 +167,15 @@ fn extend_tail(texts: &[&str], lines: &[Line], region: Range<usize>) -> Range<us
 }
 
 /// The kind of a line marked as furniture: its cue's, a caption for a picture credit,
-/// metadata for a timestamp or a byline met where no byline is expected.
+/// navigation for a menu line, metadata for a timestamp or a byline met where no byline
+/// is expected.
 fn furniture(line: &Line) -> Option<BoilerplateKind> {
     if let Some(cue) = line.cue {
         Some(cue.kind)
     } else if line.credit {
         Some(BoilerplateKind::Caption)
+    } else if line.menu {
+        Some(BoilerplateKind::Navigation)
     } else if line.timestamp || line.byline || line.by_alone {
         Some(BoilerplateKind::Metadata)
     } else {
@@ -243,11 +247,13 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
     let mut dated = false;
     for i in 0..start {
         let line = &lines[i];
-        kinds[i] = if let Some(kind) = line.cue.map(|c| c.kind).or(line.credit.then_some(BoilerplateKind::Caption)) {
+        let cue = line.cue.map(|c| c.kind).filter(|&k| !(line.timestamp && k == BoilerplateKind::Metadata));
+        let menu = line.menu.then_some(BoilerplateKind::Navigation);
+        kinds[i] = if let Some(kind) = cue.or(line.credit.then_some(BoilerplateKind::Caption)).or(menu) {
             BlockKind::Boilerplate(kind)
         } else if line.byline || (line.by_alone && title.is_some_and(|t| i > t)) {
             BlockKind::Byline
-        } else if line.timestamp && title.is_none_or(|t| i > t) && !dated {
+        } else if line.timestamp && title.map_or(true, |t| i > t) && !dated {
             dated = true;
             BlockKind::Dateline
         } else if line.timestamp || line.by_alone {
@@ -276,12 +282,12 @@ fn mark_header(texts: &[&str], lines: &[Line], start: usize, kinds: &mut [BlockK
 /// The title: scanning up from `range.end`, the first headline-like line of at least
 /// [`TITLE_WORDS`] words, skipping furniture and standfirsts; when the line just above it
 /// is a shorter headline-like line, that one is the title and the nearer one a subtitle.
-/// When only headline-like lines, furniture and prose lie between the text's first line
-/// and the body, the first line is the title (a pasted article with a subtitle).
+/// When only headline-like lines and prose lie between the text's first line and the
+/// body (or its byline), the first line is the title (a pasted article with a subtitle).
 fn find_title(texts: &[&str], lines: &[Line], range: Range<usize>) -> Option<usize> {
     let candidate = |i: usize| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) && lines[i].weight >= TITLE_WORDS;
-    let from_top = range.start == 0
-        && (0..range.end).all(|i| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) || lines[i].is_marked() || lines[i].is_prose(PROSE_WORDS));
+    let from_top =
+        range.start == 0 && (0..range.end).all(|i| lines[i].is_headline_like(texts[i], HEADLINE_WORDS) || lines[i].is_prose(PROSE_WORDS));
     if from_top && range.end > 0 && lines[0].is_headline_like(texts[0], HEADLINE_WORDS) {
         return Some(0);
     }
@@ -362,5 +368,63 @@ mod tests {
         let text = "Farmers welcomed the first rain in months on Tuesday, and more is due.\nAdvertisement\n\
                     Forecasters expect a wet week ahead across the whole of the region.";
         assert_eq!(kind_of(text, "Advertisement"), BlockKind::Boilerplate(BoilerplateKind::Advertisement));
+    }
+    const PARAGRAPH: &str = "Farmers welcomed the first rain in months on Tuesday, and more is due soon.";
+
+    #[test]
+    fn header_lines_above_the_body() {
+        use BlockKind::*;
+        let text = format!(
+            "Menu\nSubscribe\nRain Returns to the Valley\nFarmers had waited months for it\nBy Ana Ruiz\n\
+             Updated 10:42 GMT\n{PARAGRAPH}\n{PARAGRAPH}\nShare this article"
+        );
+        let expected = [
+            ("Menu", Boilerplate(BoilerplateKind::Navigation)),
+            ("Subscribe", Boilerplate(BoilerplateKind::Subscribe)),
+            ("Rain Returns to the Valley", Title),
+            ("Farmers had waited months for it", Heading),
+            ("By Ana Ruiz", Byline),
+            ("Updated 10:42 GMT", Dateline),
+            (PARAGRAPH, Body),
+            ("Share this article", Boilerplate(BoilerplateKind::Share)),
+        ];
+        for (line, kind) in expected {
+            assert_eq!(kind_of(&text, line), kind, "{line}");
+        }
+    }
+
+    #[test]
+    fn closing_headlines_of_a_plain_article() {
+        let lines = |text: &'static str| -> (Vec<&'static str>, Vec<Line>) {
+            let texts: Vec<&str> = text.lines().collect();
+            let lines = texts.iter().map(|s| Line::read(s)).collect();
+            (texts, lines)
+        };
+        let hits = [
+            "A line of prose that ends the article here.\nCity Council Approves New Budget for Parks\nLocal Team Wins Regional Title After Long Season",
+            "A line of prose that ends the article here.\nCity Council Approves New Budget for Parks\nAdvertisement",
+        ];
+        for text in hits {
+            let (texts, lines) = lines(text);
+            assert_eq!(trailing_lines(&texts, &lines), 1, "{text}");
+        }
+        let misses = [
+            "A line of prose that ends the article here.\nCity Council Approves New Budget for Parks",
+            "A line of prose.\nMen's 100 metres\n1. Kofi Asante (Ghana) 10.05\n2. Liam Doherty (Ireland) 10.11",
+            "A line of prose.\nBlue Origin, Kent, Washington\nCeres Robotics, Palo Alto, California",
+            "A line of prose.\nGarden tools\nSeeds and bulbs",
+        ];
+        for text in misses {
+            let (texts, lines) = lines(text);
+            assert_eq!(trailing_lines(&texts, &lines), texts.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn comments_are_not_the_article() {
+        let comment = "I walked that stretch of river last summer and it looked much cleaner than it ever did when I was a boy growing up there.";
+        let text = format!("{PARAGRAPH}\n{PARAGRAPH}\n{PARAGRAPH}\nComments\n{comment}\n{comment}\n{comment}\n{comment}");
+        assert_eq!(kind_of(&text, PARAGRAPH), BlockKind::Body);
+        assert_eq!(kind_of(&text, comment), BlockKind::Boilerplate(BoilerplateKind::Share));
     }
 }

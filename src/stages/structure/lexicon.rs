@@ -94,6 +94,9 @@ const PAGE_WORDS: &str = include_str!("../../lexicon/page_words.txt");
 
 /// Lines of at most this many words are tried against `start` and `contain` cues.
 const SHORT_LINE_WORDS: usize = 16;
+/// `any` cues are tried on lines of at most this many words (a paragraph that mentions
+/// "Getty Images" in passing is no caption).
+const ANY_LINE_WORDS: usize = 60;
 /// Cues that open a section are tried as `start` cues only on lines this short.
 const SECTION_START_WORDS: usize = 6;
 
@@ -193,7 +196,10 @@ impl Lexicon {
                 return Some(cue);
             }
         }
-        self.any.inside(words)
+        if words.len() <= ANY_LINE_WORDS {
+            return self.any.inside(words);
+        }
+        None
     }
 
     /// The kind of a page word, given in lower case.

@@ -8,6 +8,9 @@
 use super::lexicon::{fold, lexicon, Cue, PageWord};
 use crate::text::{fold as fold_char, is_quote};
 
+/// A line longer than this is no caption, whatever it ends with.
+const CREDIT_LINE_WORDS: f32 = 40.0;
+
 /// Features of one paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Line {
@@ -30,6 +33,10 @@ pub(super) struct Line {
     pub credit: bool,
     /// A web or e-mail address and nothing else.
     pub address: bool,
+    /// Words that start with a digit ("2024", "4-1", "31st").
+    pub numbers: usize,
+    /// Menu entries or a breadcrumb on one line: "Home | World | Sport", "News › Science".
+    pub menu: bool,
 }
 
 impl Line {
@@ -45,8 +52,10 @@ impl Line {
             byline: is_byline(s, sentence_end, timestamp),
             by_alone: folded == ["by"],
             bullet: is_bullet(s),
-            credit: ends_with_credit(s),
+            credit: weight(s) <= CREDIT_LINE_WORDS && ends_with_credit(s),
             address: is_address(s),
+            numbers: s.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count(),
+            menu: is_menu(s),
         }
     }
 
@@ -57,14 +66,15 @@ impl Line {
 
     /// Furniture found by its wording or form rather than its length.
     pub(super) fn is_marked(&self) -> bool {
-        self.cue.is_some() || self.timestamp || self.byline || self.by_alone || self.credit
+        self.cue.is_some() || self.timestamp || self.byline || self.by_alone || self.credit || self.menu
     }
 
     /// Could be a headline: a few words, not closed like a sentence (a question or an
-    /// exclamation may be), no cue, no bullet.
+    /// exclamation may be), no cue, no bullet, at most two numbers (not a table row).
     pub(super) fn is_headline_like(&self, s: &str, max_words: f32) -> bool {
         let open = !self.sentence_end || s.trim_end_matches(closer).ends_with(['?', '!', '\u{FF1F}', '\u{FF01}']);
-        open && !self.is_marked() && !self.bullet && !self.address && self.weight >= 1.0 && self.weight <= max_words
+        let words = !self.is_marked() && !self.bullet && !self.address && self.numbers <= 2;
+        open && words && self.weight >= 1.0 && self.weight <= max_words
     }
 }
 
@@ -110,6 +120,12 @@ fn is_bullet(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Two or more menu separators standing between words: `|`, `•`, `»`, `›`, `>`, `/`.
+fn is_menu(s: &str) -> bool {
+    let separators = s.split_whitespace().filter(|w| matches!(*w, "|" | "•" | "»" | "›" | ">" | "/" | "·")).count();
+    separators >= 2
 }
 
 fn is_address(s: &str) -> bool {
@@ -177,7 +193,10 @@ fn tokens(s: &str) -> impl Iterator<Item = &str> {
 /// Most of the line is date and time, with at least one clear sign of a date: a clock
 /// time, a numeric date, a weekday, or a month name beside a number.
 fn is_timestamp(s: &str) -> bool {
-    let kinds: Vec<DateToken> = tokens(s).take(17).map(date_token).collect();
+    // A place in capitals may open a dateline: "LONDON 1996-08-30", "NEW YORK, March 4".
+    let place = |t: &&str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    let kinds: Vec<DateToken> =
+        tokens(s).take(17).skip_while(place).map(date_token).collect();
     if kinds.is_empty() || kinds.len() > 16 {
         return false;
     }
@@ -260,6 +279,8 @@ mod tests {
             "Nov. 19, 2019 8:03 am ET",
             "3 hours ago",
             "Monday, 4 March 2024, 18:05",
+            "LONDON 1996-08-30",
+            "NEW YORK, March 4, 2024",
         ];
         for hit in hits {
             assert!(is_timestamp(hit), "{hit}");
@@ -269,6 +290,8 @@ mod tests {
             "May I help?",
             "The 2024 season",
             "Rain Returns to the Valley",
+            "NASA",
+            "ROME 2024 GAMES",
             "On Tuesday, 4 March, the council voted to close the bridge for repairs until the spring.",
         ];
         for miss in misses {
@@ -308,6 +331,16 @@ mod tests {
     }
 
     #[test]
+    fn menus() {
+        for hit in ["Home | World | Business", "News › Science › Space", "Home > Blog > Recipes"] {
+            assert!(is_menu(hit), "{hit}");
+        }
+        for miss in ["Rain | Wind", "News and views", "Either/or, he said / she said"] {
+            assert!(!is_menu(miss), "{miss}");
+        }
+    }
+
+    #[test]
     fn picture_credits() {
         for hit in ["The mayor at the dam on Tuesday (AP Photo/Ana Ruiz)", "Flood waters rose (Ana Ruiz / Reuters)", "The dam (AFP)", "Rescuers at work [GETTY]"] {
             assert!(ends_with_credit(hit), "{hit}");
@@ -328,6 +361,8 @@ mod tests {
         assert!(!Line::read(body).is_headline_like(body, 20.0));
         let url = "https://example.com/story";
         assert!(!Line::read(url).is_headline_like(url, 20.0));
+        let row = "Palm Bay 18 22 13 17 — 70";
+        assert!(!Line::read(row).is_headline_like(row, 20.0));
         let ad = "Advertisement";
         assert!(!Line::read(ad).is_headline_like(ad, 20.0));
     }
