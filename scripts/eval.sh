@@ -16,6 +16,8 @@ run() { # script data-file minimum [extra args]
   fi
 }
 run sentences.py ud_ewt/dev.jsonl 0.92
+run syllables.py cmudict_syllables/dev.tsv 0.95
+run readability.py onestopenglish/dev.jsonl 0.98
 run sentiment.py vader_ground_truth/dev.jsonl 0.65
 run keyphrases.py duc2001_keyphrases/dev.jsonl 0.28
 run keyphrases.py kpcrowd_500n/dev.jsonl 0.125
