@@ -66,7 +66,8 @@ SMALL_GROUP = 3
 MIN_LETTERS = 3  # weighted letters of the deciding script below which the answer is "und"
 TEMPERATURES = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32]
 
-# (first, last, script). "Zinh" = combining marks, which join the word they follow.
+# (first, last, script). "Zinh" = combining marks, which join the word they follow. No range
+# holds an IGNORABLE character, so letters can be counted without looking for those.
 RANGES = [
     (0x0041, 0x005A, "Latn"), (0x0061, 0x007A, "Latn"), (0x00C0, 0x00D6, "Latn"),
     (0x00D8, 0x00F6, "Latn"), (0x00F8, 0x024F, "Latn"), (0x0300, 0x036F, "Zinh"),
@@ -82,7 +83,7 @@ RANGES = [
     (0x1E00, 0x1EFF, "Latn"), (0x1F00, 0x1FFF, "Grek"), (0x3041, 0x30FA, "Kana"),
     (0x30FC, 0x30FF, "Kana"), (0x3130, 0x318F, "Hang"), (0x31F0, 0x31FF, "Kana"),
     (0x3400, 0x4DBF, "Hani"), (0x4E00, 0x9FFF, "Hani"), (0xAC00, 0xD7AF, "Hang"),
-    (0xF900, 0xFAFF, "Hani"), (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"),
+    (0xF900, 0xFAFF, "Hani"), (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFC, "Arab"),
     (0xFF66, 0xFF9F, "Kana"), (0x20000, 0x2FFFF, "Hani"),
 ]
 # Weight of a letter when choosing the script; Latin counts 1.

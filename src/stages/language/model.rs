@@ -6,8 +6,6 @@
 //! languages written in each script, and, for scripts shared by several languages, the
 //! integer weights of character n-grams ([`Table::add`]) to sum per language.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const BYTES: &[u8] = include_bytes!("../../models/langid.bin");
@@ -40,21 +38,65 @@ pub(crate) struct Script {
 /// Sparse integer weights of the n-grams of one script, per language.
 #[derive(Debug)]
 pub(crate) struct Table {
-    /// Hash of an n-gram ([`hash_char`]) -> its range in `entries`.
-    rows: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
+    /// Open addressing by n-gram hash ([`hash_char`]), linear probing, at most half full.
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the top bits of the mixed hash pick the first slot.
+    shift: u32,
     /// (language index, weight in nats).
     entries: Vec<(u8, i8)>,
 }
 
+/// One n-gram of a [`Table`]: its hash (0: empty slot) and its range in `entries`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    end: u32,
+}
+
 impl Table {
+    fn new(capacity: usize, entries: Vec<(u8, i8)>) -> Table {
+        let size = (capacity * 2).next_power_of_two().max(2);
+        Table { slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros(), entries }
+    }
+
+    /// The nonzero key stored for a hash, and its first slot.
+    fn home(&self, hash: u64) -> (u64, usize) {
+        let key = hash.max(1);
+        (key, (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize)
+    }
+
+    fn insert(&mut self, hash: u64, start: u32, end: u32) {
+        let (key, mut i) = self.home(hash);
+        let mask = self.slots.len() - 1;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.key == 0 {
+                *slot = Slot { key, start, end };
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Adds the weights of the n-gram with hash `key` (if the model has it) to `scores`,
     /// one score per language of the script.
-    pub(crate) fn add(&self, key: u64, scores: &mut [i32]) {
-        let Some(&(start, end)) = self.rows.get(&key) else { return };
-        for &(lang, weight) in self.entries.get(start as usize..end as usize).unwrap_or_default() {
-            if let Some(score) = scores.get_mut(lang as usize) {
-                *score += i32::from(weight);
+    pub(crate) fn add(&self, hash: u64, scores: &mut [i32]) {
+        let (key, mut i) = self.home(hash);
+        let mask = self.slots.len() - 1;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.key == key {
+                let row = self.entries.get(slot.start as usize..slot.end as usize).unwrap_or_default();
+                for &(lang, weight) in row {
+                    if let Some(score) = scores.get_mut(usize::from(lang)) {
+                        *score += i32::from(weight);
+                    }
+                }
+                return;
             }
+            if slot.key == 0 {
+                return;
+            }
+            i = (i + 1) & mask;
         }
     }
 }
@@ -68,10 +110,19 @@ pub(crate) struct Model {
     pub scripts: Vec<Script>,
     /// (first, last, script index or [`MARK`]), sorted and disjoint.
     ranges: Vec<(u32, u32, u8)>,
+    /// The class of each ASCII character, looked up once.
+    ascii: [CharClass; 128],
 }
 
 impl Model {
     pub(crate) fn class(&self, c: char) -> CharClass {
+        match self.ascii.get(c as usize) {
+            Some(&class) => class,
+            None => self.class_by_ranges(c),
+        }
+    }
+
+    fn class_by_ranges(&self, c: char) -> CharClass {
         let code = c as u32;
         let after = self.ranges.partition_point(|&(first, _, _)| first <= code);
         match after.checked_sub(1).and_then(|i| self.ranges.get(i)) {
@@ -102,24 +153,6 @@ pub(crate) fn hash_char(mut hash: u64, c: char) -> u64 {
 }
 
 pub(crate) const HASH_START: u64 = 0xCBF2_9CE4_8422_2325;
-
-/// The keys are hashes already; this only mixes their bits for the table.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        (self.0 ^ (self.0 >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 struct Reader {
     bytes: &'static [u8],
@@ -182,7 +215,11 @@ fn parse(bytes: &'static [u8]) -> Option<Model> {
     for script in scripts.iter_mut().filter(|s| s.languages.len() > 1) {
         script.table = Some(parse_table(&mut r, script.languages.len())?);
     }
-    (r.pos == bytes.len()).then_some(Model { temperature, min_letters, scripts, ranges })
+    let mut model = Model { temperature, min_letters, scripts, ranges, ascii: [CharClass::Other; 128] };
+    for (c, slot) in (0..128u8).map(char::from).zip(0..128) {
+        model.ascii[slot] = model.class_by_ranges(c);
+    }
+    (r.pos == bytes.len()).then_some(model)
 }
 
 fn parse_table(r: &mut Reader, languages: usize) -> Option<Table> {
@@ -204,23 +241,29 @@ fn parse_table(r: &mut Reader, languages: usize) -> Option<Table> {
     let counts = r.take(grams)?;
     let deltas = r.take(weights)?;
     let values = r.take(weights)?;
-    let mut rows = HashMap::with_capacity_and_hasher(grams, BuildHasherDefault::default());
     let mut entries = Vec::with_capacity(weights);
-    let mut next = 0usize;
-    for (&key, &count) in keys.iter().zip(counts) {
-        let start = next;
-        next = start.checked_add(usize::from(count))?;
+    let mut rows = Vec::with_capacity(grams);
+    for &count in counts {
+        let start = entries.len();
+        let end = start.checked_add(usize::from(count))?;
         let mut lang = 0usize;
-        for (&delta, &value) in deltas.get(start..next)?.iter().zip(values.get(start..next)?) {
+        for (&delta, &value) in deltas.get(start..end)?.iter().zip(values.get(start..end)?) {
             lang += usize::from(delta);
             if lang >= languages {
                 return None;
             }
             entries.push((lang as u8, value as i8));
         }
-        rows.insert(key, (u32::try_from(start).ok()?, u32::try_from(next).ok()?));
+        rows.push((u32::try_from(start).ok()?, u32::try_from(end).ok()?));
     }
-    (next == weights).then_some(Table { rows, entries })
+    if entries.len() != weights {
+        return None;
+    }
+    let mut table = Table::new(grams, entries);
+    for (&key, &(start, end)) in keys.iter().zip(&rows) {
+        table.insert(key, start, end);
+    }
+    Some(table)
 }
 
 #[cfg(test)]
@@ -270,6 +313,15 @@ mod tests {
                 CharClass::Other => want == "other",
             };
             assert!(ok, "{c:?}: {:?}", model.class(c));
+        }
+    }
+
+    #[test]
+    fn ignorable_characters_are_in_no_script() {
+        let model = get().unwrap();
+        let ignorable = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| crate::text::is_ignorable(c));
+        for c in ignorable {
+            assert_eq!(model.class(c), CharClass::Other, "{c:?}");
         }
     }
 
