@@ -34,7 +34,7 @@ Model, in short:
    held-out lines by log-loss), times the share of the letters in the deciding script.
 
 File format (little-endian), after the leading '#' comment lines:
-    b"LID1", u16 temperature * 100, u8 min letters,
+    b"LID1", u16 temperature * 100, u8 MIN_LETTERS, u8 MAX_N,
     u8 scripts, each: u8 name length, name, u8 weight, u8 languages, 2 bytes per code,
     u16 ranges, each: u32 first, u32 last, u8 script index (255: combining mark),
     then for each script with two or more languages:
@@ -311,7 +311,7 @@ def encode(groups, tables, temperature):
     scripts = script_order(groups)
     index = {s: i for i, s in enumerate(scripts)}
     out = bytearray(HEADER.encode("ascii"))
-    out += b"LID1" + struct.pack("<HB", round(temperature * 100), MIN_LETTERS)
+    out += b"LID1" + struct.pack("<HBB", round(temperature * 100), MIN_LETTERS, MAX_N)
     out += bytes([len(scripts)])
     for s in scripts:
         weight = SCRIPT_WEIGHT.get(s, OTHER_WEIGHT)

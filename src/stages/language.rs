@@ -1,9 +1,9 @@
 //! Language stage: identifies the language of the body.
 //!
 //! Reads: body paragraphs (all paragraphs when the body is missing or has too few letters
-//! to tell). Writes: `language` (ISO
-//! 639-1 code and a confidence in [0, 1]; `"und"` with confidence 0 when the text has no
-//! letters or too few to tell) and, for a language other than English, a `notEnglish` warning.
+//! to tell). Writes: `language` (ISO 639-1 code and a confidence in [0, 1]; `"und"` with
+//! confidence 0 when the text has no letters or too few to tell) and, for a language other
+//! than English, a `notEnglish` warning.
 //!
 //! Method (trained by `scripts/train_langid.py`, see [`model`]): the script with the most
 //! weighted letters decides the candidate languages; a script used by one language (Greek,
@@ -33,12 +33,10 @@ const HEAD_CHARS: usize = 1_500;
 const SAMPLE_CHARS: usize = 150;
 /// Paragraphs sampled after the head.
 const SAMPLES: usize = 3;
-/// Lead, in nats, of the best language over the next at which reading stops early. Scores
-/// are tempered by the model's temperature (4 to 8) for the confidence, so this lead means
-/// a confidence of about 0.999 or more.
+/// Lead, in nats, of the best language over the next at which reading stops early. The
+/// confidence tempers scores by the model's temperature (6 today), so such a lead means a
+/// confidence above 0.99.
 const STOP_MARGIN: i32 = 60;
-/// Longest n-gram of the model.
-const MAX_N: usize = 4;
 /// How far past its budget a piece may run to finish its last word.
 const WORD_SLACK: usize = 40;
 
@@ -144,7 +142,7 @@ fn identify(model: &Model, sample: &Sample) -> Language {
         return undetermined;
     };
     let Some(script) = model.scripts.get(chosen) else { return undetermined };
-    if best < u64::from(model.min_letters) {
+    if best == 0 || best < u64::from(model.min_letters) {
         return undetermined;
     }
     let share = best as f64 / total as f64;
@@ -155,7 +153,7 @@ fn identify(model: &Model, sample: &Sample) -> Language {
     for (i, piece) in sample.pieces.iter().enumerate() {
         let may_stop = i >= sample.required;
         let finished = for_each_word(model, piece, chosen, |word| {
-            add_grams(table, word, &mut scores);
+            add_grams(table, model.max_n, word, &mut scores);
             may_stop && lead(&scores) >= STOP_MARGIN
         });
         if finished {
@@ -241,11 +239,11 @@ fn push_lowercase(word: &mut Vec<char>, c: char) {
     }
 }
 
-/// Adds the weights of every 1- to 4-gram of a padded word, except the lone space.
-fn add_grams(table: &model::Table, word: &[char], scores: &mut [i32]) {
+/// Adds the weights of every 1- to `max_n`-gram of a padded word, except the lone space.
+fn add_grams(table: &model::Table, max_n: usize, word: &[char], scores: &mut [i32]) {
     for start in 0..word.len() {
         let mut hash = HASH_START;
-        for (n, &c) in word.iter().skip(start).take(MAX_N).enumerate() {
+        for (n, &c) in word.iter().skip(start).take(max_n).enumerate() {
             hash = hash_char(hash, c);
             if n > 0 || c != ' ' {
                 table.add(hash, scores);
@@ -426,6 +424,20 @@ mod tests {
         crate::stages::paragraphs::run(&mut doc);
         run(&mut doc);
         assert_eq!(doc.language.code, "de");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gets_a_valid_answer(text in "(\\PC|[\n ]){0,400}") {
+            let mut doc = Document::new(&text);
+            crate::stages::paragraphs::run(&mut doc);
+            crate::stages::structure::run(&mut doc);
+            run(&mut doc);
+            let language = &doc.language;
+            proptest::prop_assert!((0.0..=1.0).contains(&language.confidence));
+            proptest::prop_assert!(language.code == "und" || language.code.len() == 2);
+            proptest::prop_assert_eq!(language.code == "und", language.confidence == 0.0);
+        }
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub(crate) struct Model {
     pub temperature: f64,
     /// Fewer weighted letters than this in the deciding script and the text is undetermined.
     pub min_letters: u32,
+    /// The longest n-gram in the tables.
+    pub max_n: usize,
     pub scripts: Vec<Script>,
     /// (first, last, script index or [`MARK`]), sorted and disjoint.
     ranges: Vec<(u32, u32, u8)>,
@@ -195,6 +197,7 @@ fn parse(bytes: &'static [u8]) -> Option<Model> {
     }
     let temperature = f64::from(r.u16()?) / 100.0;
     let min_letters = u32::from(r.u8()?);
+    let max_n = usize::from(r.u8()?);
     let mut scripts = Vec::new();
     for _ in 0..r.u8()? {
         let name_len = usize::from(r.u8()?);
@@ -215,7 +218,7 @@ fn parse(bytes: &'static [u8]) -> Option<Model> {
     for script in scripts.iter_mut().filter(|s| s.languages.len() > 1) {
         script.table = Some(parse_table(&mut r, script.languages.len())?);
     }
-    let mut model = Model { temperature, min_letters, scripts, ranges, ascii: [CharClass::Other; 128] };
+    let mut model = Model { temperature, min_letters, max_n, scripts, ranges, ascii: [CharClass::Other; 128] };
     for (c, slot) in (0..128u8).map(char::from).zip(0..128) {
         model.ascii[slot] = model.class_by_ranges(c);
     }
