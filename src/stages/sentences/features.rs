@@ -131,23 +131,18 @@ impl<'a> Paragraph<'a> {
         sink.add("sa_sb", &[sa, sb]);
         sink.add("a_sb", &[fa, sb]);
         sink.add("sa_b", &[sa, fb]);
-        sink.add("a_b", &[fa, fb]);
         sink.add("p_a", &[fp, fa]);
         sink.add("p_a_sb", &[fp, fa, sb]);
         sink.add("sp_sa_sb", &[sp, sa, sb]);
         sink.add("sb_sc", &[sb, sc]);
         sink.add("b_c", &[fb, fc]);
-        sink.add("sa_sb_sc", &[sa, sb, sc]);
         sink.add("b_sc", &[fb, sc]);
-        sink.add("sp_a", &[sp, fa]);
         let run = Part::raw(bucket(self.run_len.get(i).copied().unwrap_or(0)));
         let title = Part::raw(flag(self.title.get(i).copied().unwrap_or(false)));
-        let first = Part::raw(flag(self.run_len.get(i).is_some_and(|&n| n as usize == i + 1)));
         sink.add("run_sb", &[run, sb]);
         sink.add("run_sa_sb", &[run, sa, sb]);
         sink.add("title_sb", &[title, sb]);
         sink.add("title_run_sb", &[title, run, sb]);
-        let rest = u32::try_from(self.len().saturating_sub(i + 1)).unwrap_or(u32::MAX);
         let word = self.text_of(i);
         if let Some(stem) = word.strip_suffix('.').filter(|s| !s.is_empty() && self.token(i).is_some_and(|t| t.kind == TokenKind::Word)) {
             sink.add("abbr_sb", &[Part::raw(flag(is_listed_abbreviation(stem))), sb]);
