@@ -115,10 +115,13 @@ fn is_sentence_starter(word: &str) -> bool {
     cached(&LIST, include_str!("../lexicon/sentence-starters.txt")).contains_ignore_case(word)
 }
 
+/// Closing marks looked through after a CJK full stop ("。」』"): a small bound keeps long
+/// runs of quotes linear.
+const MAX_CLOSERS: usize = 3;
+
 /// True when token `i` closes a quote or bracket right after a CJK full stop ("。」").
 fn wide_end_before(p: &Paragraph<'_>, i: usize) -> bool {
-    let mut k = i;
-    while let Some(prev) = k.checked_sub(1) {
+    for prev in (i.saturating_sub(MAX_CLOSERS)..i).rev() {
         let s = p.text_of(prev);
         if s.chars().any(is_wide_terminal) {
             return true;
@@ -126,7 +129,6 @@ fn wide_end_before(p: &Paragraph<'_>, i: usize) -> bool {
         if !s.chars().all(is_closing) {
             return false;
         }
-        k = prev;
     }
     false
 }
@@ -374,6 +376,62 @@ mod tests {
         assert_eq!(tokens, ["They", "moved", "to", "the", "U.S", ".", "Then", "they", "left", ",", "etc", ".", "\"", ")", "Done", "."]);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(doc.tokens[5].kind, TokenKind::Punct);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::stages::{paragraphs, tokens};
+    use proptest::prelude::*;
+
+    /// Characters that exercise every scanner and rule: letters with marks, digits and their
+    /// separators, quotes, brackets, stops, web signs, emoji parts, CJK, spaces and breaks.
+    const ALPHABET: &str = "aZe\u{301}1 0.,:;!?'\"\u{201C}\u{201D}\u{2019}()[]-\u{2014}/@#_&$%*=<>~\u{1F600}\u{1F3FD}\u{200D}\u{FE0F}\u{1F1FA}\u{4E2D}\u{3002}\u{AD}\u{A0}\u{FEFF}\r\n\t";
+
+    fn check(text: &str) {
+        let mut doc = Document::new(text);
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        run(&mut doc);
+        let mut end = 0;
+        for t in &doc.tokens {
+            assert!(end <= t.span.start && t.span.start < t.span.end && t.span.end <= text.len());
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(!doc.text_of(t.span).chars().any(char::is_whitespace));
+            end = t.span.end;
+        }
+        let mut next = 0;
+        for s in &doc.sentences {
+            assert_eq!(s.tokens.start, next);
+            assert!(s.tokens.start < s.tokens.end && s.tokens.end <= doc.tokens.len());
+            assert!(doc.paragraphs[s.paragraph].span.contains(s.span));
+            next = s.tokens.end;
+        }
+        assert_eq!(next, doc.tokens.len());
+        for w in &doc.words {
+            assert!(w.start < w.end && w.end <= text.len() && text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
+        }
+    }
+
+    /// Long runs of one pattern: a quadratic loop anywhere would make this test hang.
+    #[test]
+    fn long_runs_stay_linear() {
+        for pattern in ["'", "\"", ")", "\u{3002}\u{300D}", "a.", "1-", ":)", "x@", "U.S. ", "A. ", "http://a", "\u{301}"] {
+            check(&pattern.repeat(40_000));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_sane_tokens_and_sentences(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn tricky_text_gives_sane_tokens_and_sentences(chars in proptest::collection::vec(proptest::sample::select(ALPHABET.chars().collect::<Vec<_>>()), 0..80)) {
+            check(&chars.into_iter().collect::<String>());
+        }
     }
 }
 
