@@ -1,7 +1,7 @@
 //! Features of a possible sentence boundary, for the boundary classifier.
 //!
 //! Input: the tokens of one paragraph and the index of the token before a space. Output:
-//! a few dozen named features (token forms, shapes, the length and casing of the stretch since
+//! about twenty named features (token forms, shapes, the length and casing of the stretch since
 //! the last sentence-ending mark, whether the word is a listed abbreviation), handed to a
 //! [`Sink`] that either hashes them (analysis) or spells them out (training), so both see
 //! exactly the same features. Forms are lower-cased; numbers, URLs and other open classes
@@ -42,7 +42,7 @@ pub(crate) trait Sink {
     fn add(&mut self, template: &str, parts: &[Part<'_>]);
 }
 
-/// Words longer than this (in bytes) are all "<long>".
+/// Words longer than this (in bytes) are all `<long>`.
 const MAX_FORM: usize = 24;
 
 /// The tokens of one paragraph, with what every candidate boundary needs of them.
