@@ -135,7 +135,6 @@ impl<'a> Paragraph<'a> {
         sink.add("p_a_sb", &[fp, fa, sb]);
         sink.add("sp_sa_sb", &[sp, sa, sb]);
         sink.add("sb_sc", &[sb, sc]);
-        sink.add("b_c", &[fb, fc]);
         sink.add("b_sc", &[fb, sc]);
         let run = Part::raw(bucket(self.run_len.get(i).copied().unwrap_or(0)));
         let title = Part::raw(flag(self.title.get(i).copied().unwrap_or(false)));
