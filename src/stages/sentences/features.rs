@@ -121,7 +121,7 @@ impl<'a> Paragraph<'a> {
     pub(crate) fn features(&self, i: usize, sink: &mut impl Sink) {
         let prev = i.checked_sub(1);
         let (a, b, c) = (Some(i), Some(i + 1), Some(i + 2));
-        let (fp, fa, fb, fc) = (self.form(prev), self.form(a), self.form(b), self.form(c));
+        let (fp, fa, fb) = (self.form(prev), self.form(a), self.form(b));
         let (sp, sa, sb, sc) = (self.shape(prev), self.shape(a), self.shape(b), self.shape(c));
         sink.add("bias", &[]);
         sink.add("a", &[fa]);
