@@ -21,7 +21,7 @@ pub(super) fn scan(text: &str, start: usize, c: char, out: &mut Vec<Token>) -> u
     let prev = char_before(text, start);
     let after_word = prev.is_some_and(char::is_alphanumeric);
     let next = char_at(text, start + c.len_utf8());
-    let at_word_start = prev.is_none_or(|p| is_space(p) || is_opening(p));
+    let at_word_start = prev.map_or(true, |p| is_space(p) || is_opening(p));
     if c == '+' && at_word_start && next.is_some_and(|n| n.is_ascii_digit()) {
         return number::scan(text, start, out);
     }
