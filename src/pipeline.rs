@@ -9,7 +9,7 @@ pub(crate) fn run(text: &str) -> Document<'_> {
     let mut doc = Document::new(text);
     paragraphs::run(&mut doc); // writes paragraphs (all `Body` for now)
     tokens::run(&mut doc); // reads text; writes tokens, words
-    sentences::run(&mut doc); // reads paragraphs, tokens; writes sentences (and splits the stop off a sentence-final "U.S.")
+    sentences::run(&mut doc); // reads paragraphs, tokens; writes sentences
     structure::run(&mut doc); // reads paragraphs, sentences, tokens; sets paragraph kinds
     language::run(&mut doc); // reads body paragraphs; writes language (+ warning)
     stats::run(&mut doc); // reads body words, sentences; writes stats
