@@ -2,17 +2,33 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{language, paragraphs, readability, sentences, stats, structure, tokens};
+use crate::stages::{language, paragraphs, readability, sentences, sentiment, stats, structure, tokens};
+
+/// A named analysis stage.
+pub struct Stage {
+    pub name: &'static str,
+    pub run: fn(&mut Document),
+}
+
+/// Every stage, in the order they run. What each reads and writes is in its module docs.
+pub static STAGES: &[Stage] = &[
+    Stage { name: "paragraphs", run: paragraphs::run },
+    Stage { name: "tokens", run: tokens::run },
+    Stage { name: "sentences", run: sentences::run },
+    Stage { name: "structure", run: structure::run },
+    Stage { name: "language", run: language::run },
+    Stage { name: "stats", run: stats::run },
+    Stage { name: "readability", run: readability::run },
+    Stage { name: "sentiment", run: sentiment::run },
+    Stage { name: "keyphrases", run: crate::stages::keyphrases::run },
+    Stage { name: "summary", run: crate::stages::summary::run },
+];
 
 /// Runs every stage over `text` and returns the finished document.
 pub(crate) fn run(text: &str) -> Document<'_> {
     let mut doc = Document::new(text);
-    paragraphs::run(&mut doc); // writes paragraphs (all `Body` for now)
-    tokens::run(&mut doc); // reads text; writes tokens, words
-    sentences::run(&mut doc); // reads paragraphs, tokens; writes sentences
-    structure::run(&mut doc); // reads paragraphs, sentences, tokens; sets paragraph kinds
-    language::run(&mut doc); // reads body paragraphs; writes language (+ warning)
-    stats::run(&mut doc); // reads body words, sentences; writes stats
-    readability::run(&mut doc); // reads stats; writes readability (+ warning)
+    for stage in STAGES {
+        (stage.run)(&mut doc);
+    }
     doc
 }
