@@ -63,7 +63,11 @@ fn gap(p: &Paragraph<'_>, i: usize) -> Gap {
         return if wide_end && !b_continues { Gap::Always } else { Gap::Never };
     }
     let wordish = |t: &Token| t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol && t.kind != TokenKind::Emoji;
-    if wordish(a) && b.kind == TokenKind::Word && first_b.is_lowercase() {
+    // A lower-case word continues the sentence unless a full stop, question or exclamation
+    // mark comes before it: after a word, an emoji ("Cheer 🎉 as…") or an ellipsis ("good…
+    // finally").
+    let stop_before = p.text_of(i).contains(['.', '!', '?']) && !is_ellipsis(p.text_of(i));
+    if (wordish(a) || !stop_before) && b.kind == TokenKind::Word && first_b.is_lowercase() {
         return Gap::Never;
     }
     let capitalised_b = b.kind == TokenKind::Word && first_b.is_uppercase();
@@ -74,6 +78,10 @@ fn gap(p: &Paragraph<'_>, i: usize) -> Gap {
         Some(stem) => after_abbreviation(stem, name_before(p, i), b, p.text_of(i + 1)),
         None => Gap::Classify,
     }
+}
+
+fn is_ellipsis(s: &str) -> bool {
+    s == "\u{2026}" || (s.len() >= 2 && s.chars().all(|c| c == '.'))
 }
 
 /// True when token `i` starts its paragraph or follows a capitalised word or an initial, as
@@ -349,6 +357,8 @@ mod tests {
             "They were ahead of Sir Elton John, who came fourth.",
             "Latinohiphopradio.com has been up for a year.",
             "John Smith Jr. of Boston won.",
+            "Caf\u{e9} Owners Cheer \u{1F389} as Tourists Return",
+            "\"Business is good\u{2026} finally,\" said the owner.",
         ] {
             assert_eq!(sentences(text), [text], "{text}");
         }
