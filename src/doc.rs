@@ -262,6 +262,9 @@ pub struct Document<'t> {
     pub words: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub language: Language,
+    /// Whether the English-only stages run: false for text long enough to be sure it is in
+    /// another language (set by the language stage).
+    pub english: bool,
     pub stats: Stats,
     pub readability: Readability,
     pub warnings: Vec<Warning>,
@@ -281,6 +284,7 @@ impl<'t> Document<'t> {
             words: Vec::new(),
             sentences: Vec::new(),
             language: Language { code: "und", confidence: 0.0 },
+            english: true,
             stats: Stats::default(),
             readability: Readability::default(),
             warnings: Vec::new(),

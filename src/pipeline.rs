@@ -39,7 +39,7 @@ pub static STAGES: &[Stage] = &[
 pub(crate) fn run(text: &str) -> Document<'_> {
     let mut doc = Document::new(text);
     for stage in STAGES {
-        if stage.english_only && !matches!(doc.language.code, "en" | "und") {
+        if stage.english_only && !doc.english {
             continue;
         }
         (stage.run)(&mut doc);

@@ -51,15 +51,22 @@ pub(crate) fn run(doc: &mut Document) {
         language = identify(model, &sample(model, doc, &all));
     }
     if language.code != "en" && language.code != "und" {
-        let message = format!(
-            "The text looks like {} ({}); only language-independent analyses were run.",
-            name(language.code),
-            language.code
-        );
+        // A few words are too little to give up the English analyses on: short English
+        // texts ("excellent phone, excellent service.") can look like another language.
+        doc.english = doc.words.len() < MIN_WORDS_TO_SKIP_ENGLISH;
+        let what = if doc.english {
+            "but it is too short to be sure, so it was analysed as English"
+        } else {
+            "only language-independent analyses were run"
+        };
+        let message = format!("The text looks like {} ({}); {what}.", name(language.code), language.code);
         doc.warn("notEnglish", message);
     }
     doc.language = language;
 }
+
+/// Fewer words than this and the English-only stages run whatever the language looks like.
+const MIN_WORDS_TO_SKIP_ENGLISH: usize = 20;
 
 /// The text the stage reads, in reading order.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 //!
 //! Reads: text, tokens, sentences, paragraphs (their kinds), stats. Writes: `sentiment`:
 //! - `sentences`: a compound in [-1, 1] per sentence;
-//! - `document`: the compound of the body (or, when there is no body, of the other text),
+//! - `document`: the compound of the title, headings and body (or, when there are none, of the other text),
 //!   normalised to a passage length so that it does not grow with the length of the text, and
 //!   the positive / negative / neutral shares of its words' tone;
 //! - `loaded`: sensational, emotional and subjective wording outside boilerplate, with its
@@ -24,11 +24,12 @@ use lexicon::Lexicon;
 use rules::{Evidence, Reader};
 use score::Params;
 
-/// How much a sentence counts for the document's tone: body first, then other article text
-/// (title, headings, byline), then boilerplate; the document is scored on the best class present.
+/// How much a sentence counts for the document's tone: the article's own words first (title,
+/// headings and body: a headline's tone is the article's), then bylines and datelines, then
+/// boilerplate; the document is scored on the best class present.
 fn class(doc: &Document, sentence: &Sentence) -> u8 {
     match doc.paragraphs.get(sentence.paragraph).map(|p| p.kind) {
-        Some(BlockKind::Body) => 0,
+        Some(BlockKind::Body | BlockKind::Title | BlockKind::Heading) => 0,
         Some(BlockKind::Boilerplate(_)) => 2,
         _ => 1,
     }
