@@ -66,7 +66,7 @@ function chip(text, entity, kind, interactions) {
   const mentions = entity.mentions ?? [];
   const item = button(null, `chip chip-ent mk-ent-${ENTITY_KINDS.includes(kind) ? kind : 'other'}`);
   item.append(el('span', null, 'chip-swatch'), entity.name);
-  const roles = (Array.isArray(entity.roles) ? entity.roles : []).map((role) => roleText(text, role)).filter(Boolean);
+  const roles = [...new Set((Array.isArray(entity.roles) ? entity.roles : []).map((role) => roleText(text, role)).filter(Boolean))];
   if (roles.length) item.append(el('span', ` · ${roles.join(', ')}`, 'chip-detail'));
   item.append(countBadge(mentions.length, 'mention'));
   const notes = [`${mentions.length} mention${mentions.length === 1 ? '' : 's'}`];

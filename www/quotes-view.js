@@ -10,7 +10,8 @@
 // `name`, or null; a quote with none is grouped by the source as written, if any.
 
 import { appendCapped, button, el, listItem } from './dom.js';
-import { clip, formatCount, kindLabel, oneLine } from './format.js';
+import { clip, formatCount, oneLine } from './format.js';
+import { entityKindLabel } from './highlights.js';
 
 const GROUP_LIMIT = 12;
 const QUOTES_PER_GROUP = 4;
@@ -86,7 +87,7 @@ function sourceDetail(text, source) {
   const parts = [];
   const role = spanText(text, source.role);
   if (role) parts.push(role);
-  if (typeof source.kind === 'string' && source.kind !== 'person') parts.push(kindLabel(source.kind));
+  if (typeof source.kind === 'string' && source.kind !== 'person') parts.push(entityKindLabel(source.kind));
   return parts.join(', ');
 }
 
