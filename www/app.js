@@ -2,15 +2,26 @@
 // results.
 //
 // Input: what the reader types or pastes, the "Analyse", "Load sample" and "Clear" buttons,
-// the highlight menu. Output: the result sections (views.js), a status line, and an error
-// box when the analyzer refuses a text or fails. Typing re-runs the analysis after a short
-// pause; only the newest text is analysed (older requests still queued are skipped), and an
-// answer is drawn only if the text has not changed since it was sent.
+// the highlight layer checkboxes and the result panels' buttons. Output: the result sections
+// (views.js, brief-view.js, entities-view.js, quotes-view.js, layers-view.js), a status
+// line, an error box when the analyzer refuses a text or fails, and short announcements for
+// screen readers. Typing re-runs the analysis after a short pause; only the newest text is
+// analysed (older requests still queued are skipped), and an answer is drawn only if the
+// text has not changed since it was sent. Switching a layer redraws the article only, unless
+// the layer needs tokens the last analysis did not ask for.
 
 import { AnalyzerClient } from './analyzer-client.js';
-import { HIGHLIGHTS, highlightById } from './highlights.js';
-import { formatCount } from './format.js';
-import { renderArticle, renderOverview, renderReadability, renderWarnings } from './views.js';
+import { renderBrief } from './brief-view.js';
+import { renderEntities } from './entities-view.js';
+import { clip, formatCount, oneLine } from './format.js';
+import { LAYERS, layerById, marksOf } from './highlights.js';
+import { Interactions } from './interact.js';
+import { renderLayerControls } from './layers-view.js';
+import { renderQuotes } from './quotes-view.js';
+import { Spotlight } from './spotlight.js';
+import {
+  renderArticle, renderOverview, renderReadability, renderToneArc, renderWarnings,
+} from './views.js';
 
 const DEBOUNCE_MS = 250;
 
@@ -21,17 +32,27 @@ const ui = {
   loadSample: byId('load-sample'),
   clear: byId('clear'),
   status: byId('status'),
+  announce: byId('announce'),
   error: byId('error'),
   errorMessage: byId('error-message'),
   empty: byId('empty'),
   results: byId('results'),
-  highlight: byId('highlight'),
   showSentences: byId('show-sentences'),
   article: byId('article'),
   version: byId('version'),
 };
 
 const client = new AnalyzerClient(new URL('./worker.js', import.meta.url));
+const spotlight = new Spotlight(() => drawArticle());
+const interactions = new Interactions(spotlight, announce);
+/** Layer ids switched on; starts from each layer's default. */
+const enabledLayers = new Set(LAYERS.filter((layer) => layer.on).map((layer) => layer.id));
+/** The text and analysis on screen, or null. */
+let shown = null;
+/** Entity id → its mentions, for pointing at an entity in the article. */
+let entityMentions = new Map();
+/** The entity id under the pointer in the article, or null. */
+let pointedEntity = null;
 let debounceTimer = 0;
 let queuedText = null;
 let busy = false;
@@ -41,8 +62,15 @@ function setStatus(message) {
   ui.status.textContent = message;
 }
 
+/** Tells screen readers something that happened away from the focus. */
+function announce(message) {
+  ui.announce.textContent = '';
+  requestAnimationFrame(() => { ui.announce.textContent = message; });
+}
+
 function showOnly(section) {
   for (const element of [ui.error, ui.empty, ui.results]) element.hidden = element !== section;
+  if (section !== ui.results) shown = null;
 }
 
 function showError(message) {
@@ -52,14 +80,51 @@ function showError(message) {
   setStatus('The last analysis failed; edit the text or press Analyse to try again.');
 }
 
-function showResult(text, { analysis, version, ms }, highlight) {
+function needsTokens() {
+  return [...enabledLayers].some((id) => layerById(id)?.tokens);
+}
+
+function showResult(text, { analysis, version, ms }) {
+  shown = { text, analysis };
+  interactions.reset();
+  pointedEntity = null;
+  entityMentions = new Map((analysis.entities ?? []).map((e) => [e.id, e.mentions ?? []]));
+  renderBrief(text, analysis, interactions);
   renderOverview(analysis);
-  renderReadability(analysis.readability);
+  renderToneArc(analysis.sentences, jumpToSentence);
   renderWarnings(analysis.warnings);
-  renderArticle(text, analysis, highlight.marks(analysis));
+  renderEntities(text, analysis, interactions);
+  renderQuotes(text, analysis, interactions);
+  renderReadability(analysis.readability);
+  renderLayerControls(analysis, enabledLayers, toggleLayer);
   ui.version.textContent = version;
   showOnly(ui.results);
+  drawArticle();
   setStatus(`Analysed ${formatCount(text.length)} characters in ${Math.max(1, Math.round(ms))} ms.`);
+}
+
+/** Redraws the article of the analysis on screen with the layers switched on. */
+function drawArticle() {
+  if (!shown) return;
+  const { text, analysis } = shown;
+  const marks = marksOf(analysis, enabledLayers);
+  marks.push(...spotlight.fallbackMarks());
+  spotlight.setMap(renderArticle(text, analysis, marks));
+}
+
+function toggleLayer(id, on) {
+  if (on) enabledLayers.add(id);
+  else enabledLayers.delete(id);
+  if (shown && layerById(id)?.tokens && on && !shown.analysis.tokens) analyseNow();
+  else drawArticle();
+}
+
+function jumpToSentence(index) {
+  const sentence = shown?.analysis.sentences[index];
+  if (!sentence) return;
+  if (interactions.jump(`Sentence ${index + 1}`, sentence)) {
+    announce(clip(oneLine(shown.text.slice(sentence.start, sentence.end)), 300));
+  }
 }
 
 /** Sends the current text now, unless it is empty. */
@@ -83,10 +148,9 @@ async function pump() {
   while (queuedText !== null) {
     const text = queuedText;
     queuedText = null;
-    const highlight = highlightById(ui.highlight.value);
     try {
-      const result = await client.analyze(text, { tokens: highlight.tokens });
-      if (queuedText === null && text === ui.text.value) showResult(text, result, highlight);
+      const result = await client.analyze(text, { tokens: needsTokens() });
+      if (queuedText === null && text === ui.text.value) showResult(text, result);
     } catch (error) {
       if (queuedText === null && text === ui.text.value) showError(error.message);
     }
@@ -115,9 +179,15 @@ async function loadSample() {
   }
 }
 
-function setUp() {
-  for (const { id, label } of HIGHLIGHTS) ui.highlight.append(new Option(label, id));
+/** Pointing at an entity in the article previews all its mentions. */
+function previewEntityUnder(target) {
+  const id = target?.closest?.('[data-entity]')?.dataset.entity ?? null;
+  if (id === pointedEntity) return;
+  pointedEntity = id;
+  spotlight.preview(id ? entityMentions.get(id) ?? null : null);
+}
 
+function setUp() {
   ui.text.addEventListener('input', () => {
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(analyseNow, DEBOUNCE_MS);
@@ -135,10 +205,12 @@ function setUp() {
     analyseNow();
     ui.text.focus();
   });
-  ui.highlight.addEventListener('change', analyseNow);
   ui.showSentences.addEventListener('change', () => {
     ui.article.classList.toggle('sentences-on', ui.showSentences.checked);
   });
+  interactions.attach(ui.results);
+  ui.article.addEventListener('mouseover', (event) => previewEntityUnder(event.target));
+  ui.article.addEventListener('mouseleave', () => previewEntityUnder(null));
 
   // Load the analyzer and the sample while the reader is still reading the page, so both
   // work even if the network is cut afterwards.

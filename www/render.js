@@ -1,9 +1,10 @@
 // Generic marked-text renderer.
 //
-// Input: a text, a list of marks {start, end, class, title?} whose offsets are UTF-16 code
-// units (exactly what `text.slice(start, end)` takes), possibly overlapping or nested, and
-// an optional range [from, to) to render. Output: a DocumentFragment of <span> elements and
-// TEXT NODES ONLY; the text is never parsed as HTML.
+// Input: a text, a list of marks {start, end, class, title?, data?} whose offsets are UTF-16
+// code units (exactly what `text.slice(start, end)` takes), possibly overlapping or nested,
+// an optional range [from, to) to render, and an optional text map that is told where each
+// text node starts (text-map.js). Output: a DocumentFragment of <span> elements and TEXT
+// NODES ONLY; the text is never parsed as HTML. `data` entries become data-* attributes.
 //
 // Nesting: at any point, the marks that cover it are open elements, outermost first (marks
 // sorted by start, then longer first, then input order). When a mark ends while a mark that
@@ -14,12 +15,13 @@
 
 /**
  * @param {string} text
- * @param {{start: number, end: number, class: string, title?: string}[]} marks
+ * @param {{start: number, end: number, class: string, title?: string, data?: Record<string, string | number>}[]} marks
  * @param {number} [from]
  * @param {number} [to]
+ * @param {{add: (start: number, node: Text) => void}} [textMap]
  * @returns {DocumentFragment}
  */
-export function renderMarks(text, marks, from = 0, to = text.length) {
+export function renderMarks(text, marks, from = 0, to = text.length, textMap = null) {
   const fragment = document.createDocumentFragment();
   from = Math.max(0, from);
   to = Math.min(text.length, to);
@@ -33,6 +35,7 @@ export function renderMarks(text, marks, from = 0, to = text.length) {
     const element = document.createElement('span');
     element.className = item.mark.class;
     if (item.mark.title) element.title = item.mark.title;
+    if (item.mark.data) Object.assign(element.dataset, item.mark.data);
     if (item.clipped) element.dataset.clipped = '';
     if (continued) element.dataset.continued = '';
     parent().append(element);
@@ -49,7 +52,9 @@ export function renderMarks(text, marks, from = 0, to = text.length) {
       }
     }
     while (next < items.length && items[next].start === at) openMark(items[next++], false);
-    parent().append(document.createTextNode(text.slice(at, points[i + 1])));
+    const node = document.createTextNode(text.slice(at, points[i + 1]));
+    parent().append(node);
+    textMap?.add(at, node);
   }
   return fragment;
 }

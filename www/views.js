@@ -1,14 +1,20 @@
 // Draws one analysis into the page's result sections.
 //
-// Input: the analysed text, its analysis (the plain object returned by the wasm `analyze`)
-// and the highlight marks to draw. Output: DOM updates of #overview, #readability,
-// #warnings and #article. Every piece of article text is inserted as a text node
-// (textContent / createTextNode / render.js); nothing here ever parses HTML.
+// Input: the analysed text, its analysis (the plain object returned by the wasm `analyze`;
+// fields added by later analyses may be absent) and the highlight marks to draw. Output: DOM
+// updates of #overview (with the tone figures and the sentiment arc), #readability, #warnings
+// and #article; renderArticle returns the TextMap of what it drew (text-map.js). Every piece
+// of article text is inserted as a text node (textContent / createTextNode / render.js);
+// nothing here ever parses HTML.
 
-import { renderMarks } from './render.js';
+import { renderArc } from './arc.js';
+import { el } from './dom.js';
 import {
-  explainEase, explainGrade, formatCount, formatLanguage, formatMinutes, formatScore, kindLabel,
+  capitalise, explainEase, explainGrade, explainLoaded, explainTone, formatCount, formatLanguage, formatMinutes,
+  formatRate, formatScore, formatTone, kindLabel,
 } from './format.js';
+import { renderMarks } from './render.js';
+import { TextMap } from './text-map.js';
 
 /** Paragraphs are drawn until this many UTF-16 units; the figures still cover the whole text. */
 const RENDER_LIMIT = 300_000;
@@ -28,7 +34,7 @@ const TAGGED_KINDS = new Set(['byline', 'dateline']);
 const byId = (id) => document.getElementById(id);
 const setText = (id, text) => { byId(id).textContent = text; };
 
-export function renderOverview({ stats, readability, language }) {
+export function renderOverview({ stats, readability, language, sentiment, loaded }) {
   setText('ov-words', formatCount(stats.words));
   setText('ov-reading', formatMinutes(stats.readingTimeMinutes, stats.words));
   setText('ov-grade', formatScore(readability.fleschKincaidGrade));
@@ -36,6 +42,26 @@ export function renderOverview({ stats, readability, language }) {
   setText('ov-language', formatLanguage(language));
   setText('ov-sentences', formatCount(stats.sentences));
   setText('ov-paragraphs', formatCount(stats.paragraphs));
+
+  const toned = typeof sentiment?.compound === 'number';
+  byId('ov-tone-card').hidden = !toned;
+  if (toned) {
+    setText('ov-tone', formatTone(sentiment.compound));
+    setText('ov-tone-text', explainTone(sentiment));
+  }
+  const rate = sentiment?.loadedPerThousandWords;
+  byId('ov-loaded-card').hidden = typeof rate !== 'number';
+  if (typeof rate === 'number') {
+    setText('ov-loaded', formatRate(rate));
+    setText('ov-loaded-text', explainLoaded(rate, Array.isArray(loaded) ? loaded.length : 0));
+  }
+}
+
+/** The sentiment arc under the overview; hidden when the sentences carry no tone. */
+export function renderToneArc(sentences, onJump) {
+  const figure = byId('arc-figure');
+  figure.hidden = !sentences.some((s) => typeof s.sentiment === 'number');
+  if (!figure.hidden) setText('arc-description', renderArc(byId('arc'), sentences, onJump));
 }
 
 export function renderReadability(readability) {
@@ -43,12 +69,12 @@ export function renderReadability(readability) {
     const value = readability[key];
     const row = document.createElement('tr');
     if (value == null) row.className = 'missing';
-    const header = cell('th', name);
+    const header = el('th', name);
     header.scope = 'row';
     let explanation = meaning;
     if (value == null) explanation = `Not enough text for this formula. ${meaning}`;
     else if (key === 'fleschReadingEase') explanation = `${capitalise(explainEase(value))}. ${meaning}`;
-    row.append(header, cell('td', formatScore(value), 'num'), cell('td', explanation));
+    row.append(header, el('td', formatScore(value), 'num'), el('td', explanation));
     return row;
   });
   byId('readability').tBodies[0].replaceChildren(...rows);
@@ -64,7 +90,7 @@ export function renderReadability(readability) {
 export function renderWarnings(warnings) {
   byId('warnings-section').hidden = warnings.length === 0;
   byId('warnings').replaceChildren(...warnings.map(({ code, message }) => {
-    const item = cell('li', message);
+    const item = el('li', message);
     item.dataset.code = code;
     return item;
   }));
@@ -74,8 +100,10 @@ export function renderWarnings(warnings) {
  * Draws the text with its structure: title, headings, byline, dateline, body paragraphs and
  * boilerplate (grouped by kind, dimmed), each paragraph holding its sentences as spans and
  * the highlight marks on top.
+ * @returns {TextMap} where each drawn piece of the text is
  */
 export function renderArticle(text, analysis, highlightMarks) {
+  const textMap = new TextMap();
   const boilerplateKinds = new Map(analysis.structure.boilerplate.map((b) => [b.start, b.kind]));
   const sentencesOf = sentencesByParagraph(analysis);
   const highlights = new MarkSweep(highlightMarks);
@@ -85,15 +113,15 @@ export function renderArticle(text, analysis, highlightMarks) {
 
   for (const [index, paragraph] of analysis.paragraphs.entries()) {
     if (drawn >= RENDER_LIMIT) {
-      fragment.append(cell('p', `The remaining ${formatCount(text.length - paragraph.start)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
+      fragment.append(el('p', `The remaining ${formatCount(text.length - paragraph.start)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
       break;
     }
     drawn += paragraph.end - paragraph.start;
     const block = document.createElement(BLOCK_TAGS[paragraph.kind] ?? 'p');
     block.className = `block block-${paragraph.kind}`;
-    if (TAGGED_KINDS.has(paragraph.kind)) block.append(cell('span', paragraph.kind, 'tag'));
+    if (TAGGED_KINDS.has(paragraph.kind)) block.append(el('span', paragraph.kind, 'tag'));
     const marks = [...(sentencesOf.get(index) ?? []), ...highlights.overlapping(paragraph.start, paragraph.end)];
-    block.append(renderMarks(text, marks, paragraph.start, paragraph.end));
+    block.append(renderMarks(text, marks, paragraph.start, paragraph.end, textMap));
 
     if (paragraph.kind !== 'boilerplate') {
       group = null;
@@ -105,7 +133,7 @@ export function renderArticle(text, analysis, highlightMarks) {
       group = { kind, element: document.createElement('aside') };
       group.element.className = 'boilerplate';
       group.element.setAttribute('aria-label', `Page furniture: ${kindLabel(kind)}`);
-      group.element.append(cell('span', `not article · ${kindLabel(kind)}`, 'badge'));
+      group.element.append(el('span', `not article · ${kindLabel(kind)}`, 'badge'));
       fragment.append(group.element);
     }
     group.element.append(block);
@@ -113,6 +141,7 @@ export function renderArticle(text, analysis, highlightMarks) {
   const article = byId('article');
   article.lang = analysis.language?.code && analysis.language.code !== 'und' ? analysis.language.code : '';
   article.replaceChildren(fragment);
+  return textMap;
 }
 
 /** Sentence marks grouped by paragraph index; every second sentence of a paragraph is shaded. */
@@ -146,13 +175,3 @@ class MarkSweep {
   }
 }
 
-function cell(tag, text, className) {
-  const element = document.createElement(tag);
-  element.textContent = text;
-  if (className) element.className = className;
-  return element;
-}
-
-function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

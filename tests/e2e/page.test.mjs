@@ -193,7 +193,8 @@ test('HTML and script in the text stay inert, visible text', async () => {
     for (const literal of [img, script, '<b>Votes</b>', '<iframe src="/sample-article.txt"></iframe>', '<svg onload="alert(1)">']) {
       assert.ok(shown.includes(literal), `${literal} is not shown as text`);
     }
-    assert.equal(await page.evaluate(() => document.querySelectorAll('img, iframe, svg').length), 0);
+    // The only <svg> is the page's own sentiment arc.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, iframe, svg:not(#arc), #arc svg').length), 0);
     assert.ok(!server.requests.some((path) => path === '/x'), 'the <img src=x> was loaded');
   } finally {
     await page.close();
@@ -293,23 +294,348 @@ test('odd text is fine: lone surrogates, emoji, CJK, only whitespace', async () 
   }
 });
 
-test('the highlight layer marks numbers and long sentences', async () => {
+test('layer checkboxes: several layers at once; token layers re-run the analysis with tokens', async () => {
   const { page, problems } = await openPage();
-  const { HIGHLIGHTS } = await import('../../www/highlights.js');
+  const { layerById } = await import('../../www/highlights.js');
   const withTokens = wasm.analyze(SAMPLE, { tokens: true });
+  const markedTexts = (cls) => page.locator(`#article .${cls}:not([data-continued])`).evaluateAll((els) => els.map((e) => e.textContent));
   try {
     await paste(page, SAMPLE);
-    for (const id of ['numbers', 'long-sentences']) {
-      const expected = HIGHLIGHTS.find((h) => h.id === id).marks(withTokens);
-      await page.selectOption('#highlight', id);
-      await waitForAnalysis(page, SAMPLE);
-      await page.waitForFunction((n) => document.querySelectorAll('#article .hl:not([data-continued])').length === n, expected.length);
-      const marked = await page.locator('#article .hl:not([data-continued])').evaluateAll((els) => els.map((e) => e.textContent));
-      assert.deepEqual(marked, expected.map((m) => SAMPLE.slice(m.start, m.end)));
-      if (id === 'numbers') assert.ok(marked.includes('2021'), `numbers marked: ${marked}`);
+    assert.ok(await page.isChecked('#layer-summary'));
+    assert.ok(await page.isChecked('#layer-loaded'));
+    assert.ok(!(await page.isChecked('#layer-numbers')));
+    for (const [id, cls] of [['numbers', 'mk-number'], ['long-sentences', 'mk-long']]) {
+      const expected = layerById(id).marks(withTokens).map((m) => SAMPLE.slice(m.start, m.end));
+      await page.check(`#layer-${id}`);
+      await page.waitForFunction((n) => document.querySelectorAll('#article .mk-number:not([data-continued])').length === n,
+        layerById('numbers').marks(withTokens).length);
+      await page.waitForFunction(([c, n]) => document.querySelectorAll(`#article .${c}:not([data-continued])`).length === n, [cls, expected.length]);
+      assert.deepEqual(await markedTexts(cls), expected);
+      if (id === 'numbers') assert.ok(expected.includes('2021'), `numbers marked: ${expected}`);
     }
-    await page.selectOption('#highlight', 'none');
-    await page.waitForFunction(() => document.querySelectorAll('#article .hl').length === 0);
+    // The summary layer stays on beside them.
+    assert.equal((await markedTexts('mk-summary')).length, withTokens.summary.length);
+    assert.match(await textOf(page, 'label[for="layer-numbers"]'), /^Numbers \(\d+\)$/);
+
+    const status = await textOf(page, '#status');
+    await page.uncheck('#layer-summary');
+    await page.waitForFunction(() => document.querySelectorAll('#article .mk-summary').length === 0);
+    assert.equal(await textOf(page, '#status'), status, 'switching a layer off redraws without a new analysis');
+    await page.uncheck('#layer-numbers');
+    await page.uncheck('#layer-long-sentences');
+    await page.waitForFunction(() => document.querySelectorAll('#article .mk-number, #article .mk-long').length === 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the sample shows its summary, key phrases, tone, sentiment arc and loaded-language layer', async () => {
+  const { page, problems } = await openPage();
+  const expected = wasm.analyze(SAMPLE, {});
+  try {
+    await page.click('#load-sample');
+    await waitForAnalysis(page, SAMPLE);
+    const summary = await page.locator('#summary .summary-sentence').allInnerTexts();
+    assert.ok(expected.summary.length > 0);
+    assert.deepEqual(summary, expected.summary.map((s) => SAMPLE.slice(s.start, s.end).replace(/\s+/g, ' ').trim()));
+
+    const chips = await page.locator('#keyphrases .chip').evaluateAll((els) => els.map((e) => [e.firstChild.textContent, e.querySelector('.chip-count').textContent, e.getAttribute('aria-pressed')]));
+    assert.deepEqual(chips, expected.keyphrases.map((k) => [k.text, `, ${k.mentions.length} mention${k.mentions.length === 1 ? '' : 's'}`, 'false']));
+
+    assert.match(await textOf(page, '#ov-tone'), /^([+\u2212]\d\.\d\d|0\.00)$/);
+    assert.match(await textOf(page, '#ov-tone-text'), /overall\. \d+% of its wording leans positive, \d+% negative/);
+    assert.equal(await textOf(page, '#ov-loaded'), expected.sentiment.loadedPerThousandWords.toFixed(1));
+    assert.ok((await textOf(page, '#ov-loaded-text')).length > 10);
+
+    const bodySentences = expected.sentences.filter((s) => s.inBody).length;
+    assert.equal(await page.locator('#arc .arc-point').count(), bodySentences);
+    assert.ok(await page.locator('#arc').isVisible());
+    assert.match(await textOf(page, '#arc-description'), new RegExp(`^One bar per sentence \\(${bodySentences} in all\\)`));
+    assert.ok(await page.locator('#layer-loaded').isVisible());
+    assert.match(await textOf(page, 'label[for="layer-loaded"]'), /^Loaded language \((none|\d+)\)$/);
+    assert.equal(await page.locator('.layer:has(#layer-loaded) .layer-legend li').count(), 3);
+    // Entities, quotes and hedges are not in this build's output yet: their panels and layers stay out.
+    for (const field of ['entities', 'quotes', 'hedges']) {
+      if (!(field in expected)) assert.equal(await page.locator(`#layer-${field}`).count(), 0, field);
+    }
+    if (!('entities' in expected)) assert.ok(await page.locator('#entities-section').isHidden());
+    if (!('quotes' in expected)) assert.ok(await page.locator('#quotes-section').isHidden());
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('loaded wording is marked by kind', async () => {
+  const { page, problems } = await openPage();
+  const text = 'Minister Slams Critics\n\nThe minister slammed the heartbreaking report. It was clearly a bombshell for the city council, which met on Monday to discuss the budget and the schools.\n';
+  const expected = wasm.analyze(text, {});
+  try {
+    await paste(page, text);
+    assert.ok(expected.loaded.length >= 2, JSON.stringify(expected.loaded));
+    const marked = await page.locator('#article .mk-loaded:not([data-continued])').evaluateAll((els) => els.map((e) => [e.textContent, e.className]));
+    assert.deepEqual(marked, expected.loaded.map((l) => [text.slice(l.start, l.end), `mk mk-loaded mk-loaded-${l.kind}`]));
+    assert.equal(await textOf(page, '#ov-loaded'), expected.sentiment.loadedPerThousandWords.toFixed(1));
+    assert.match(await textOf(page, 'label[for="layer-loaded"]'), new RegExp(`\\(${expected.loaded.length}\\)$`));
+    await page.uncheck('#layer-loaded');
+    await page.waitForFunction(() => document.querySelectorAll('#article .mk-loaded').length === 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** The ranges of a CSS custom highlight, as text. */
+const highlighted = (page, name) => page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+
+test('a key phrase chip highlights all its mentions and scrolls to the first; again or Escape clears', async () => {
+  const { page, problems } = await openPage({ viewport: { width: 1280, height: 600 } });
+  const expected = wasm.analyze(SAMPLE, {});
+  try {
+    await paste(page, SAMPLE);
+    const index = expected.keyphrases.findIndex((k) => k.mentions.length > 1);
+    assert.ok(index >= 0, 'a phrase with several mentions');
+    const phrase = expected.keyphrases[index];
+    const chip = page.locator('#keyphrases .chip').nth(index);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await chip.click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await highlighted(page, 'aa-focus'), phrase.mentions.map((m) => SAMPLE.slice(m.start, m.end)));
+    await page.waitForFunction(() => window.scrollY > 100);
+    await page.waitForFunction(() => document.getElementById('announce').textContent.includes('highlighted'));
+
+    // Another chip replaces the selection; pressing the same one again clears it.
+    const other = page.locator('#keyphrases .chip').nth(index === 0 ? 1 : 0);
+    await other.click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+    assert.equal(await other.getAttribute('aria-pressed'), 'true');
+    await other.click();
+    assert.equal(await other.getAttribute('aria-pressed'), 'false');
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await highlighted(page, 'aa-focus'), []);
+
+    await chip.click();
+    await page.keyboard.press('Escape');
+    assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await highlighted(page, 'aa-focus'), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a summary sentence and an arc bar scroll to their sentence and flash it', async () => {
+  const { page, problems } = await openPage({ viewport: { width: 1280, height: 600 } });
+  const expected = wasm.analyze(SAMPLE, {});
+  try {
+    await paste(page, SAMPLE);
+    const last = expected.summary[expected.summary.length - 1];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('#summary .summary-sentence').last().click();
+    await page.waitForFunction((t) => [...(CSS.highlights.get('aa-flash') ?? [])].some((r) => r.toString() === t), SAMPLE.slice(last.start, last.end));
+    await page.waitForFunction(() => window.scrollY > 300);
+    await page.waitForFunction(() => !CSS.highlights.has('aa-flash'), null, { timeout: 4000 });
+
+    // The last bar of the arc: the last body sentence.
+    const bodyIndex = expected.sentences.findLastIndex((s) => s.inBody);
+    const sentence = expected.sentences[bodyIndex];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const bar = page.locator('#arc .arc-point').last();
+    assert.equal(await bar.getAttribute('data-sentence'), String(bodyIndex));
+    await bar.click();
+    await page.waitForFunction((t) => [...(CSS.highlights.get('aa-flash') ?? [])].some((r) => r.toString() === t), SAMPLE.slice(sentence.start, sentence.end));
+    // Scrolling is smooth: wait until the sentence is on screen.
+    await page.waitForFunction(() => {
+      const rect = [...(CSS.highlights.get('aa-flash') ?? [])][0]?.getBoundingClientRect();
+      return rect && rect.top >= 0 && rect.bottom <= innerHeight;
+    });
+    assert.equal(await bar.getAttribute('class'), 'arc-point is-current');
+    await page.waitForFunction((t) => document.getElementById('announce').textContent === t, SAMPLE.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim());
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the arc works from the keyboard: one Tab stop, arrows move, Enter jumps', async () => {
+  const { page, problems } = await openPage({ colorScheme: 'light', viewport: { width: 1280, height: 700 } });
+  const expected = wasm.analyze(SAMPLE, {});
+  try {
+    await paste(page, SAMPLE);
+    await page.focus('#arc .arc-point[tabindex="0"]');
+    assert.equal(await page.locator('#arc .arc-point[tabindex="0"]').count(), 1);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    const focused = await page.evaluate(() => document.activeElement.dataset.sentence);
+    const body = expected.sentences.map((s, i) => [s, i]).filter(([s]) => s.inBody);
+    assert.equal(focused, String(body[1][1]));
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.sentence), String(body[body.length - 1][1]));
+    await page.keyboard.press('Enter');
+    const sentence = body[body.length - 1][0];
+    await page.waitForFunction((t) => [...(CSS.highlights.get('aa-flash') ?? [])].some((r) => r.toString() === t), SAMPLE.slice(sentence.start, sentence.end));
+    assert.equal(await page.locator('#arc .arc-point[tabindex="0"]').count(), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('without the Highlight API, the focus and the flash are drawn as marks', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => { delete window.Highlight; });
+  const expected = wasm.analyze(SAMPLE, {});
+  try {
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('body[data-ready]');
+    await paste(page, SAMPLE);
+    const index = expected.keyphrases.findIndex((k) => k.mentions.length > 1);
+    await page.locator('#keyphrases .chip').nth(index).click();
+    const marked = await page.locator('#article .mk-focus:not([data-continued])').evaluateAll((els) => els.map((e) => e.textContent));
+    assert.deepEqual(marked, expected.keyphrases[index].mentions.map((m) => SAMPLE.slice(m.start, m.end)));
+    const first = expected.summary[0];
+    await page.locator('#summary .summary-sentence').first().click();
+    assert.equal(await textOf(page, '#article .mk-flash'), SAMPLE.slice(first.start, first.end));
+    await page.waitForFunction(() => !document.querySelector('#article .mk-flash'), null, { timeout: 4000 });
+    assert.equal(await page.locator('#article .mk-focus').count(), marked.length, 'the focus stays while the flash ends');
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * Serves a worker that adds `extra` (fields other helpers' stages will produce: entities,
+ * quotes, sources, hedges) to the real analysis of `forText`, so the panels can be tested
+ * on the page before those stages are merged.
+ */
+async function withExtraFields(page, forText, extra) {
+  await page.route('**/worker.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import init, { analyze, version } from './pkg/article_analyzer.js';
+const extra = ${JSON.stringify(extra)};
+const forText = ${JSON.stringify(forText)};
+const ready = init();
+self.onmessage = async ({ data: { id, text, options } }) => {
+  await ready;
+  const analysis = analyze(text, options);
+  if (text === forText) Object.assign(analysis, extra);
+  self.postMessage({ id, ok: true, analysis, version: version(), ms: 1 });
+};`,
+  }));
+}
+
+/** A span of the sample: the n-th (0-based) occurrence of `words`. */
+function spanOf(words, n = 0) {
+  let start = -1;
+  for (let i = 0; i <= n; i++) start = SAMPLE.indexOf(words, start + 1);
+  assert.ok(start >= 0, `"${words}" is in the sample`);
+  return { start, end: start + words.length };
+}
+
+test('entities, quotes and hedges, when the analysis has them: panels, layers, hover and select', async () => {
+  const { page, problems } = await openPage({ viewport: { width: 1280, height: 700 } });
+  const williams = [spanOf('Aurora Williams'), spanOf('Williams', 1)];
+  const quote = { content: spanOf('"We are not building a cartel,"'), source: spanOf('Williams', 1), cue: spanOf('said', 1), direct: true, speaker: 'Aurora Williams' };
+  const extra = {
+    entities: [
+      { id: 'e1', name: 'Chile', kind: 'location', mentions: [spanOf('Chile'), spanOf('Chile', 1)] },
+      { id: 'e2', name: 'Aurora Williams', kind: 'person', mentions: williams, roles: ['minister'] },
+      { id: 'e3', name: 'Goldman Sachs', kind: 'organization', mentions: [spanOf('Goldman Sachs')] },
+      { id: 'e4', name: '18.5%', kind: 'percent', mentions: [spanOf('18.5%')] },
+    ],
+    quotes: [
+      quote,
+      { content: spanOf('the talks might stall over that point'), source: spanOf('The newspaper'), cue: spanOf('suggests'), direct: false, speaker: null },
+      { content: spanOf('to comment'), source: null, cue: spanOf('declined'), direct: false, speaker: null },
+    ],
+    hedges: [{ ...spanOf('might'), kind: 'modal' }, { ...spanOf('potentially'), kind: 'adverb' }],
+  };
+  await withExtraFields(page, SAMPLE, extra);
+  try {
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    await paste(page, SAMPLE);
+    assert.ok(await page.locator('#entities-section').isVisible());
+    assert.deepEqual(await page.locator('#entities h3').allInnerTexts(), ['People (1)', 'Organisations (1)', 'Places (1)', 'Percentages (1)']);
+    assert.deepEqual(await page.locator('#quotes h3').allInnerTexts(), ['Aurora Williams', 'The newspaper', 'No named source']);
+    assert.match(await textOf(page, '#quotes .tally'), /^3 quotes \(1 in quotation marks, 2 reported\) from 2 sources; 1 with no named source\.$/);
+
+    // Entities are on by default; quotes and hedges are switched on here.
+    const entityMarks = await page.locator('#article .mk-ent:not([data-continued])').evaluateAll((els) => els.map((e) => [e.textContent, e.dataset.entity]));
+    assert.equal(entityMarks.length, 6);
+    assert.ok(entityMarks.some(([t, id]) => t === 'Aurora Williams' && id === 'e2'));
+    await page.check('#layer-quotes');
+    await page.check('#layer-hedges');
+    await page.waitForSelector('#article .mk-quote');
+    // The quote's words, its source (also an entity mention) and cue, each drawn once, exact.
+    assert.deepEqual(await page.locator('#article .mk-quote').evaluateAll((els) => els.map((e) => e.textContent)),
+      ['the talks might stall over that point', '"We are not building a cartel,"', 'to comment']);
+    assert.deepEqual(await page.locator('#article .mk-source').evaluateAll((els) => els.map((e) => e.textContent)), ['The newspaper', 'Williams']);
+    assert.deepEqual(await page.locator('#article .mk-source .mk-ent, #article .mk-ent .mk-source').evaluateAll((els) => els.map((e) => e.textContent)), ['Williams']);
+    assert.deepEqual(await page.locator('#article .mk-hedge').evaluateAll((els) => els.map((e) => e.textContent)), ['might', 'potentially']);
+    assert.ok(await page.locator('#article .mk-quote .mk-hedge').count() === 1, 'the hedge inside a quote');
+
+    // Pointing at an entity previews its mentions; selecting keeps them.
+    const chip = page.locator('#entities .chip', { hasText: 'Aurora Williams' });
+    await chip.hover();
+    assert.deepEqual(await highlighted(page, 'aa-focus'), ['Aurora Williams', 'Williams']);
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await highlighted(page, 'aa-focus'), []);
+    await chip.click();
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await highlighted(page, 'aa-focus'), ['Aurora Williams', 'Williams']);
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    // The selection survives a layer switch (the article is redrawn).
+    await page.uncheck('#layer-hedges');
+    await page.waitForFunction(() => document.querySelectorAll('#article .mk-hedge').length === 0);
+    assert.deepEqual(await highlighted(page, 'aa-focus'), ['Aurora Williams', 'Williams']);
+
+    // A quote button jumps to its words.
+    await page.locator('#quotes .quote-item').first().click();
+    await page.waitForFunction((t) => [...(CSS.highlights.get('aa-flash') ?? [])].some((r) => r.toString() === t), '"We are not building a cartel,"');
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a 100,000-word article stays responsive: drawing, layers, chips and the arc', async () => {
+  const { page, problems } = await openPage();
+  const paragraphs = SAMPLE.split('\n').slice(3, 11).join('\n');
+  let text = 'A Very Long Report on Lithium\n';
+  while (text.split(/\s+/).length < 100_000) text += `${paragraphs}\n`;
+  try {
+    await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    });
+    await page.evaluate((t) => {
+      const box = document.getElementById('text');
+      box.value = t;
+      box.dispatchEvent(new Event('input'));
+    }, text);
+    await waitForAnalysis(page, text);
+    const points = await page.locator('#arc .arc-point').count();
+    assert.ok(points > 0 && points <= 160, `${points} arc points`);
+    assert.match(await textOf(page, '#arc-description'), /^Each bar is about \d+ sentences/);
+    assert.ok(await page.locator('#article .render-limit').isVisible());
+
+    const timed = async (action, until) => page.evaluate(async ([a, u]) => {
+      const started = performance.now();
+      document.querySelector(a).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      while (!document.querySelector(u)) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - started;
+    }, [action, until]);
+    const layerMs = await timed('#layer-summary', '#layer-summary:not(:checked)');
+    const chipMs = await timed('#keyphrases .chip', '#keyphrases .chip[aria-pressed="true"]');
+    const arcMs = await timed('#arc .arc-point:last-child', '#arc .arc-point.is-current');
+    const longest = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
+    console.log(`100k words: longest main-thread task ${Math.round(longest)} ms; layer ${Math.round(layerMs)} ms, chip ${Math.round(chipMs)} ms, arc ${Math.round(arcMs)} ms`);
+    assert.ok(longest < 2000, `longest task ${longest} ms`);
+    for (const ms of [chipMs, arcMs]) assert.ok(ms < 300, `${ms} ms`);
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
@@ -331,13 +657,33 @@ test('everything is reachable with the keyboard', async () => {
     await page.focus('#load-sample');
     await page.keyboard.press('Enter');
     await waitForAnalysis(page, SAMPLE);
+    const expected = wasm.analyze(SAMPLE, {});
+    // From Clear to the sentence shading: summary sentences, key phrases, the arc (one stop),
+    // the layer checkboxes, then the shading checkbox.
     await page.focus('#clear');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'highlight');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'show-sentences');
+    const stops = [];
+    for (let i = 0; i < 60 && stops.at(-1) !== 'show-sentences'; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate(() => {
+        const e = document.activeElement;
+        return e.id || e.getAttribute('class');
+      }));
+    }
+    const layers = await page.locator('#layer-list input').evaluateAll((els) => els.map((e) => e.id));
+    assert.deepEqual(stops, [
+      ...expected.summary.map(() => 'summary-sentence jumpable'),
+      ...expected.keyphrases.map(() => 'chip pickable'),
+      'arc-point',
+      ...layers,
+      'show-sentences',
+    ]);
     await page.keyboard.press('Space');
     assert.ok(await page.locator('#article:not(.sentences-on)').isVisible());
+
+    // A chip works from the keyboard too.
+    await page.focus('#keyphrases .chip');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#keyphrases .chip >> nth=0', 'aria-pressed'), 'true');
 
     await page.focus('#text');
     await page.keyboard.press('Control+a');
