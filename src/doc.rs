@@ -11,7 +11,9 @@
 //! - `tokens`: words, numbers, punctuation, URLs… (Universal Dependencies boundaries);
 //! - `words`: readability words (“long-term” and “Jong-Un” are one word);
 //! - `sentences`: never crossing a paragraph boundary;
-//! - `language`, `stats`, `readability`: document-level results.
+//! - `language`, `stats`, `readability`: document-level results;
+//! - `quotes`, `sources`: who is quoted, with what cue, and the distinct sources cited;
+//! - `hedges`, `certainty`: hedge cues and a certainty level per sentence.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -193,6 +195,95 @@ pub struct Readability {
     pub automated_readability_index: Option<f64>,
 }
 
+/// Words or claims attributed to a source (quotes stage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// What is attributed: a quotation (marks included) or reported speech.
+    pub content: Span,
+    /// Who says it, as written at that place ("he", "an unnamed US official").
+    pub source: Option<Span>,
+    /// The verb or phrase that attributes it ("said", "according to").
+    pub cue: Option<Span>,
+    /// True when the content is a quotation in quotation marks.
+    pub direct: bool,
+    /// The fullest earlier name mention the source refers to ("John Kirby" for "he").
+    pub speaker: Option<Span>,
+}
+
+/// What kind of source a quote cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Outlet,
+    Anonymous,
+    Document,
+    /// A pronoun or phrase that could not be resolved ("it", "they").
+    Unknown,
+}
+
+/// One distinct source and the quotes that cite it (sources stage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The fullest mention of the source (the speaker's name, or the source text).
+    pub name: Span,
+    pub kind: SourceKind,
+    /// The office or job given with a person ("spokesman"), when there is one.
+    pub role: Option<Span>,
+    /// Indices into `Document::quotes`, ascending.
+    pub quotes: Vec<usize>,
+}
+
+/// How many quotes rest on each kind of source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sourcing {
+    /// Quotes from named people and organizations.
+    pub named: usize,
+    pub anonymous: usize,
+    pub outlet: usize,
+    pub document: usize,
+    /// Quotes whose source could not be classified ("it", "they").
+    pub unknown: usize,
+    /// Quotes with no source named where they stand.
+    pub unattributed: usize,
+}
+
+/// What kind of hedge a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HedgeKind {
+    /// Epistemic modal verbs: might, could, may.
+    Modal,
+    /// Verbs and phrases of speculation: suggests, appears, believed to.
+    Speculative,
+    /// Adverbs and adjectives of likelihood: potentially, reportedly, likely.
+    Adverb,
+    /// Vague attributions and generalizations: some say, it is thought, many.
+    Weasel,
+}
+
+/// A word or phrase that makes a claim less than certain (hedges stage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hedge {
+    pub span: Span,
+    pub kind: HedgeKind,
+}
+
+/// How firmly a sentence states its claim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Certainty {
+    /// No hedge.
+    #[default]
+    High,
+    /// One hedge.
+    Medium,
+    /// Two or more hedges.
+    Low,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
@@ -205,6 +296,12 @@ pub struct Document<'t> {
     pub stats: Stats,
     pub readability: Readability,
     pub warnings: Vec<Warning>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<Source>,
+    pub sourcing: Sourcing,
+    pub hedges: Vec<Hedge>,
+    /// Per sentence (same indices as `sentences`), set by the hedges stage.
+    pub certainty: Vec<Certainty>,
 }
 
 impl<'t> Document<'t> {
@@ -219,6 +316,11 @@ impl<'t> Document<'t> {
             stats: Stats::default(),
             readability: Readability::default(),
             warnings: Vec::new(),
+            quotes: Vec::new(),
+            sources: Vec::new(),
+            sourcing: Sourcing::default(),
+            hedges: Vec::new(),
+            certainty: Vec::new(),
         }
     }
 

@@ -41,6 +41,7 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::quotes::training as quote_training;
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).

@@ -5,7 +5,7 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Readability, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Quote, Readability, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -74,6 +74,12 @@ pub struct Analysis {
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// Attributions of words or claims to sources, in text order.
+    pub quotes: Vec<QuoteOut>,
+    /// The distinct sources cited, in order of first citation.
+    pub sources: Vec<SourceOut>,
+    /// How many quotes rest on each kind of source.
+    pub sourcing: Sourcing,
 }
 
 /// Where the article is inside the pasted text.
@@ -122,6 +128,66 @@ pub struct TokenOut {
     pub kind: TokenKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pos: Option<Upos>,
+}
+
+/// Words or claims attributed to a source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteOut {
+    /// What is attributed.
+    pub content: Utf16Span,
+    /// Who says it, as written at that place; null when not named there.
+    pub source: Option<Utf16Span>,
+    /// The verb or phrase that attributes it.
+    pub cue: Option<Utf16Span>,
+    /// True when the content sits in quotation marks.
+    pub direct: bool,
+    /// The name the source resolves to ("John Kirby" for "he"), when one is known.
+    pub speaker: Option<SpeakerOut>,
+}
+
+/// The earlier name mention a source refers to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerOut {
+    pub start: usize,
+    pub end: usize,
+    /// The name's text, spaces normalized.
+    pub name: String,
+}
+
+/// One distinct source and the quotes citing it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceOut {
+    /// The source's fullest mention: `start`/`end` span it, `name` is its text.
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: SourceKind,
+    /// The office or job given with a person ("spokesman").
+    pub role: Option<Utf16Span>,
+    /// Indices into `quotes`.
+    pub quotes: Vec<usize>,
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn source_out(doc: &Document, map: &Utf16Map, s: &Source) -> SourceOut {
+    let u = map.span(s.name);
+    SourceOut { start: u.start, end: u.end, name: normalized(doc.text_of(s.name)), kind: s.kind, role: s.role.map(|r| map.span(r)), quotes: s.quotes.clone() }
+}
+
+fn quote_out(doc: &Document, map: &Utf16Map, q: &Quote) -> QuoteOut {
+    QuoteOut {
+        content: map.span(q.content),
+        source: q.source.map(|s| map.span(s)),
+        cue: q.cue.map(|s| map.span(s)),
+        direct: q.direct,
+        speaker: q.speaker.map(|s| {
+            let u = map.span(s);
+            SpeakerOut { start: u.start, end: u.end, name: normalized(doc.text_of(s)) }
+        }),
+    }
 }
 
 fn block_name(kind: BlockKind) -> &'static str {
@@ -181,6 +247,8 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             })
             .collect()
     });
+    let quotes = doc.quotes.iter().map(|q| quote_out(&doc, &map, q)).collect();
+    let sources = doc.sources.iter().map(|s| source_out(&doc, &map, s)).collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -192,6 +260,9 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         paragraphs,
         sentences,
         tokens,
+        quotes,
+        sources,
+        sourcing: doc.sourcing,
     }
 }
 

@@ -2,7 +2,7 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{language, paragraphs, readability, sentences, stats, structure, tokens};
+use crate::stages::{language, paragraphs, quotes, readability, sentences, sources, stats, structure, tokens};
 
 /// A named analysis stage.
 pub struct Stage {
@@ -19,6 +19,8 @@ pub static STAGES: &[Stage] = &[
     Stage { name: "language", run: language::run },
     Stage { name: "stats", run: stats::run },
     Stage { name: "readability", run: readability::run },
+    Stage { name: "quotes", run: quotes::run },
+    Stage { name: "sources", run: sources::run },
 ];
 
 /// Runs every stage over `text` and returns the finished document.

@@ -2,8 +2,10 @@
 
 pub(crate) mod language;
 pub(crate) mod paragraphs;
+pub(crate) mod quotes;
 pub(crate) mod readability;
 pub(crate) mod sentences;
+pub(crate) mod sources;
 pub(crate) mod stats;
 pub(crate) mod structure;
 pub(crate) mod syllables;
