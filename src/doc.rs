@@ -284,6 +284,18 @@ pub enum Certainty {
     Low,
 }
 
+/// How much of the article body is hedged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hedging {
+    /// Body sentences with at least one hedge.
+    pub hedged_sentences: usize,
+    /// Body sentences.
+    pub sentences: usize,
+    /// `hedged_sentences / sentences` (0 when there are none), rounded to 3 decimals.
+    pub share: f64,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
@@ -302,6 +314,7 @@ pub struct Document<'t> {
     pub hedges: Vec<Hedge>,
     /// Per sentence (same indices as `sentences`), set by the hedges stage.
     pub certainty: Vec<Certainty>,
+    pub hedging: Hedging,
 }
 
 impl<'t> Document<'t> {
@@ -321,6 +334,7 @@ impl<'t> Document<'t> {
             sourcing: Sourcing::default(),
             hedges: Vec::new(),
             certainty: Vec::new(),
+            hedging: Hedging::default(),
         }
     }
 

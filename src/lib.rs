@@ -33,6 +33,8 @@ pub mod wasm;
 pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
 pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{Certainty, HedgeKind, Hedging, SourceKind, Sourcing};
+pub use output::{HedgeOut, QuoteOut, SourceOut, SpeakerOut};
 
 use std::fmt;
 
@@ -41,6 +43,7 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::hedges::training as hedge_training;
     pub use crate::stages::quotes::training as quote_training;
 }
 

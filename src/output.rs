@@ -5,7 +5,7 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Quote, Readability, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{BlockKind, BoilerplateKind, Certainty, Document, HedgeKind, Hedging, Language, Quote, Readability, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -80,6 +80,19 @@ pub struct Analysis {
     pub sources: Vec<SourceOut>,
     /// How many quotes rest on each kind of source.
     pub sourcing: Sourcing,
+    /// Words and phrases that make claims less than certain, in text order.
+    pub hedges: Vec<HedgeOut>,
+    /// How much of the article body is hedged.
+    pub hedging: Hedging,
+}
+
+/// A hedge cue.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HedgeOut {
+    pub start: usize,
+    pub end: usize,
+    /// `modal`, `speculative`, `adverb` or `weasel`.
+    pub kind: HedgeKind,
 }
 
 /// Where the article is inside the pasted text.
@@ -119,6 +132,8 @@ pub struct SentenceOut {
     pub paragraph: usize,
     /// True when the sentence belongs to the article body.
     pub in_body: bool,
+    /// `high` (no hedge), `medium` (one) or `low` (more).
+    pub certainty: Certainty,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -233,9 +248,11 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let u = map.span(s.span);
-            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s) }
+            let certainty = doc.certainty.get(i).copied().unwrap_or_default();
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), certainty }
         })
         .collect();
     let tokens = with_tokens.then(|| {
@@ -249,6 +266,14 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
     });
     let quotes = doc.quotes.iter().map(|q| quote_out(&doc, &map, q)).collect();
     let sources = doc.sources.iter().map(|s| source_out(&doc, &map, s)).collect();
+    let hedges = doc
+        .hedges
+        .iter()
+        .map(|h| {
+            let u = map.span(h.span);
+            HedgeOut { start: u.start, end: u.end, kind: h.kind }
+        })
+        .collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -263,6 +288,8 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         quotes,
         sources,
         sourcing: doc.sourcing,
+        hedges,
+        hedging: doc.hedging,
     }
 }
 

@@ -2,7 +2,7 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{language, paragraphs, quotes, readability, sentences, sources, stats, structure, tokens};
+use crate::stages::{hedges, language, paragraphs, quotes, readability, sentences, sources, stats, structure, tokens};
 
 /// A named analysis stage.
 pub struct Stage {
@@ -21,6 +21,7 @@ pub static STAGES: &[Stage] = &[
     Stage { name: "readability", run: readability::run },
     Stage { name: "quotes", run: quotes::run },
     Stage { name: "sources", run: sources::run },
+    Stage { name: "hedges", run: hedges::run },
 ];
 
 /// Runs every stage over `text` and returns the finished document.
