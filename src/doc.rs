@@ -260,8 +260,11 @@ pub enum HedgeKind {
     Speculative,
     /// Adverbs and adjectives of likelihood: potentially, reportedly, likely.
     Adverb,
-    /// Vague attributions and generalizations: some say, it is thought, many.
+    /// Vague attributions and generalizations: some say, it is thought, widely regarded.
     Weasel,
+    /// Vague quantifiers learned from Wikipedia weasel sentences (many, some, several):
+    /// shown, but not counted against a sentence's certainty.
+    Vague,
 }
 
 /// A word or phrase that makes a claim less than certain (hedges stage).
@@ -271,7 +274,7 @@ pub struct Hedge {
     pub kind: HedgeKind,
 }
 
-/// How firmly a sentence states its claim.
+/// How firmly a sentence states its claim (vague quantifiers aside).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Certainty {
@@ -288,7 +291,7 @@ pub enum Certainty {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Hedging {
-    /// Body sentences with at least one hedge.
+    /// Body sentences with at least one hedge other than a vague quantifier.
     pub hedged_sentences: usize,
     /// Body sentences.
     pub sentences: usize,

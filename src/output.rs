@@ -91,7 +91,7 @@ pub struct Analysis {
 pub struct HedgeOut {
     pub start: usize,
     pub end: usize,
-    /// `modal`, `speculative`, `adverb` or `weasel`.
+    /// `modal`, `speculative`, `adverb`, `weasel` or `vague`.
     pub kind: HedgeKind,
 }
 

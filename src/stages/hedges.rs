@@ -6,7 +6,8 @@
 //! one, low with more) and `hedging` (the share of hedged body sentences). A cue is a hedge
 //! when the hand-written lexicon lists it in an epistemic use (`cues`), or when the model
 //! learned from Wikipedia hedge and weasel sentences gives it a probability of at least
-//! [`THRESHOLD`] (`model`; such a cue outside the lexicon is a weasel word).
+//! [`THRESHOLD`] (`model`). A cue only the model finds is mostly a vague quantifier ("many",
+//! "some"): it is kept as kind `vague` and does not lower the sentence's certainty.
 
 mod cues;
 mod model;
@@ -100,7 +101,7 @@ fn sentence_hedges(words: &Words, out: &mut Vec<Hedge>) {
         let learned = model.probability(&features) >= THRESHOLD;
         let (len, kind) = match readings[i] {
             Reading::Hedge(len, kind) => (len, kind),
-            Reading::None if learned => (1, HedgeKind::Weasel),
+            Reading::None if learned => (1, HedgeKind::Vague),
             _ => continue,
         };
         let last = (i + len).min(ws.len()) - 1;
@@ -119,7 +120,8 @@ pub(crate) fn run(doc: &mut Document) {
         }
         let before = hedges.len();
         sentence_hedges(&Words::new(doc, s.tokens.clone()), &mut hedges);
-        let level = match hedges.len() - before {
+        let firm = hedges.get(before..).unwrap_or_default().iter().filter(|h| h.kind != HedgeKind::Vague).count();
+        let level = match firm {
             0 => Certainty::High,
             1 => Certainty::Medium,
             _ => Certainty::Low,

@@ -57,8 +57,38 @@ fn attributions(view: &View) -> Vec<(Attribution, f32)> {
             }
         }
     }
+    separate(view.doc.text, &mut found);
     found.extend(signed(view, &found).into_iter().map(|a| (a, 1.0)));
     found
+}
+
+/// Ends a reported content where a coordinated attribution with a new source begins ("X
+/// said that A, and a report found that B": A stops before "and a report"). An attribution
+/// embedded in the content ("X says that Y called Z") or with a pronoun source ("X says A,
+/// but she knows B") usually belongs to the same speech, which stays whole. `found` is in
+/// cue order.
+fn separate(text: &str, found: &mut [(Attribution, f32)]) {
+    for i in 1..found.len() {
+        let next = &found[i].0;
+        let Some(source) = next.source.filter(|s| !is_pronoun(&text[s.start..s.end])) else { continue };
+        let left = source.start.min(next.cue.start);
+        let a = &mut found[i - 1].0;
+        if a.direct || left < a.cue.end || left <= a.content.start || a.content.end <= left {
+            continue;
+        }
+        let before = text[a.content.start..left].trim_end();
+        let unlinked = ["and", "but", "while", "whereas"].iter().find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(char::is_whitespace)));
+        let kept = unlinked.unwrap_or(before).trim_end();
+        let coordinated = unlinked.is_some() || kept.ends_with([',', ';', '\u{2014}']);
+        let kept = kept.trim_end_matches([',', ';', '\u{2014}', ' ']);
+        if coordinated && !kept.is_empty() {
+            a.content.end = a.content.start + kept.len();
+        }
+    }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    ["he", "she", "they", "it", "i", "we", "you", "who", "which", "that"].iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 /// Attributions of quotations that no cue claimed but that a dash signs (`“…” ― Name`).

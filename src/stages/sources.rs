@@ -43,7 +43,7 @@ fn mentions(lex: &Lexicon, section: &str, words: &[(String, Span)]) -> bool {
 /// The head word of a noun phrase: the last word before "of", "for", "at", "who", "in",
 /// "with" or a comma-free appositive, possessive "s" dropped.
 fn head(words: &[(String, Span)]) -> Option<usize> {
-    let end = words.iter().position(|(w, _)| matches!(w.as_str(), "of" | "for" | "at" | "who" | "in" | "with" | "from" | "on")).unwrap_or(words.len());
+    let end = words.iter().position(|(w, _)| matches!(w.as_str(), "of" | "for" | "at" | "who" | "in" | "with" | "from" | "on" | "by")).unwrap_or(words.len());
     let last = end.checked_sub(1)?;
     match words.get(last) {
         Some((w, _)) if w == "s" => last.checked_sub(1),
@@ -82,7 +82,9 @@ pub(crate) fn kind(text: &str, source: Span, speaker: Option<Span>) -> SourceKin
     if lex.has("organizations", head_word) || is_acronym(text, head_span) {
         return SourceKind::Organization;
     }
-    if capital || speaker.is_some() || lex.has("roles", head_word) {
+    // A name, a role, or one unnamed individual ("a fisherman").
+    let individual = words.first().is_some_and(|(w, _)| w == "a" || w == "an") && !head_word.ends_with('s');
+    if capital || speaker.is_some() || lex.has("roles", head_word) || individual {
         return SourceKind::Person;
     }
     SourceKind::Unknown
@@ -169,6 +171,10 @@ mod tests {
             ("Kirby", Person),
             ("he", Person),
             ("a spokeswoman", Person),
+            ("a fisherman", Person),
+            ("the coast guard", Organization),
+            ("a report by the ministry", Document),
+            ("one of the attorneys", Anonymous),
             ("it", Unknown),
             ("they", Unknown),
             ("who", Unknown),

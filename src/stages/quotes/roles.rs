@@ -82,6 +82,15 @@ fn np_before(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
     Some((determiner.or(first_capital).unwrap_or(end), end + 1))
 }
 
+/// [`np_before`], extended once over "of", "by", "for" or "from" to the noun phrase it
+/// completes ("a report by the ministry", "one of the attorneys", "a spokesman for X").
+fn np_before_extended(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let (start, stop) = np_before(view, end, floor)?;
+    let link = start.checked_sub(1).filter(|&l| l > floor && matches!(view.word(l), "of" | "by" | "for" | "from"));
+    let outer = link.and_then(|l| np_before(view, l - 1, floor)).filter(|&(s, _)| !has("pronouns", view.word(s)));
+    Some((outer.map_or(start, |(s, _)| s), stop))
+}
+
 /// The noun phrase that starts at token `start`, not reaching `ceil`.
 fn np_after(view: &View, start: usize, ceil: usize) -> Option<(usize, usize)> {
     let mut end = start;
@@ -161,27 +170,35 @@ enum After {
 }
 
 /// The content that follows the cue, starting the scan at token `from`; none when only
-/// lead words ("on Monday", "in a statement") follow.
-fn content_after(view: &View, from: usize, range: &Range<usize>) -> Option<After> {
+/// lead words ("on Monday", "in a statement") follow. After a cue that takes an addressee
+/// (`object`: "told the council: …") any words may stand before the content's marker.
+fn content_after(view: &View, from: usize, range: &Range<usize>, object: bool) -> Option<After> {
     let last = last_content_token(view, range)?;
     let mut start = None;
+    // A word that is neither a lead word nor a marker: the content may start at `from`.
+    let mut plain = false;
     let mut t = from;
     while t < range.end && t < from + LEAD_WINDOW {
-        if view.role(t).opens {
+        let w = view.word(t);
+        if view.role(t).opens && !plain {
             return quotation_at(view, t).map(After::Quotation);
         }
-        let w = view.word(t);
         if w == "that" {
             start = Some((t, true));
             break;
         }
         if matches!(w, "." | "!" | "?") {
-            return None;
-        }
-        if matches!(w, ":" | ",") {
-            start = Some((t + 1, true));
-        } else if !(has("lead", w) || has("time", w) || view.is_capitalized(t) || !view.is_word(t)) {
             break;
+        }
+        if w == ":" || (w == "," && !plain) {
+            start = Some((t + 1, true));
+            plain = false;
+        } else if !(has("lead", w) || has("time", w) || view.is_capitalized(t) || !view.is_word(t)) {
+            // After "told", "urged"… the addressee may come first: look on for "that" or ":".
+            plain = true;
+            if !object {
+                break;
+            }
         }
         t += 1;
     }
@@ -189,8 +206,8 @@ fn content_after(view: &View, from: usize, range: &Range<usize>) -> Option<After
         // `He said:` closing a paragraph introduces the next one.
         Some((s, _)) if s >= range.end && view.word(range.end - 1) == ":" => return next_paragraph(view, range.end - 1).map(After::Marked),
         Some(found) => found,
-        None if t > last => return None,
-        None => (from, false),
+        None if plain => (from, false),
+        None => return None,
     };
     if start > last {
         return None;
@@ -337,7 +354,7 @@ fn source_before(view: &View, b: usize, head: usize, range: &Range<usize>) -> Op
             let open = (floor..b).rev().find(|&t| view.word(t) == "(")?;
             np_before(view, open.checked_sub(1)?, range.start).map(|(s, _)| (s, b + 1))
         }
-        _ => np_before(view, b, range.start),
+        _ => np_before_extended(view, b, range.start),
     }
 }
 
@@ -347,11 +364,13 @@ fn source_before(view: &View, b: usize, head: usize, range: &Range<usize>) -> Op
 fn is_inverted(view: &View, cue_start: usize, cue_end: usize, range: &Range<usize>) -> bool {
     let before = cue_start.checked_sub(1).filter(|&b| b >= range.start);
     let next = view.word(cue_end);
-    let opens_np = view.is_word(cue_end) && (view.is_capitalized(cue_end) || has("determiners", next) || has("pronouns", next)) && !has("time", next);
+    let Some((_, end)) = np_after(view, cue_end, range.end) else { return false };
+    // "said Jo Lee", "said the official", "said harbour master Jo Lee".
+    let named = (cue_end..end).any(|t| view.is_capitalized(t));
+    let opens_np = view.is_word(cue_end) && (named || has("determiners", next) || has("pronouns", next)) && !has("time", next);
     if !opens_np || !before.is_none_or(|b| is_quote_or_comma(view, b)) {
         return false;
     }
-    let Some((_, end)) = np_after(view, cue_end, range.end) else { return false };
     let mut t = end;
     while t < range.end && (has("time", view.word(t)) || matches!(view.word(t), "on" | "in" | "at")) {
         t += 1;
@@ -389,7 +408,7 @@ pub(crate) fn attribute(view: &View, head: usize) -> Option<Attribution> {
         Some((s, _)) => (s.min(cue_start), cue_end),
         None => (cue_start, cue_end),
     };
-    let after = content_after(view, from, &range);
+    let after = content_after(view, from, &range, has("object_verbs", view.word(head)));
     let before = quotation_before(view, left, range.start);
     let content = match (before, after) {
         _ if according => content_before(view, left, &range).or_else(|| after_comma(view, from, &range)).or(after.map(After::span))?,
