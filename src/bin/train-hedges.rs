@@ -14,7 +14,8 @@
 //! with four decimals, sorted by name. With `--holdout`, every fifth sentence is held out,
 //! the model is not written, and precision/recall/F1 of the uncertain class on the held-out
 //! sentences are printed for the lexicon alone, the model alone and both, at several
-//! thresholds (the stage uses both: a lexicon cue, or a model probability ≥ 0.5).
+//! thresholds (the stage uses both: a lexicon cue, or a model probability ≥ 0.3).
+#![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::hedge_training::{sentence_examples, WORD_FEATURE};

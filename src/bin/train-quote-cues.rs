@@ -14,6 +14,7 @@
 //! `MIN_FEATURE_COUNT` times are dropped, and so are weights smaller than `MIN_WEIGHT` after
 //! training; weights are written with four decimals, sorted by name. With `--holdout`, every tenth article is held out, the model is not written, and
 //! precision/recall on the held-out articles are printed for several thresholds.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::quote_training::{examples, is_lexical_cue, is_skippable, WORD_FEATURE};

@@ -37,12 +37,18 @@ const SECTIONS: [(&str, HedgeKind); 4] = [
 /// Determiners and possessives before which "might" is a noun.
 const NOUN_BEFORE: &[&str] = &["the", "his", "her", "its", "their", "our", "my", "your", "all", "military", "economic", "with", "of"];
 
+/// Words after which a capitalised "May" is the month.
+const MONTH_BEFORE: &[&str] = &["in", "on", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "from", "to", "through", "of", "during", "before", "after"];
+
 /// True when the word at `i` is used in a sense that does not hedge.
 fn not_epistemic(words: &[&str], capitalized: &[bool], i: usize) -> bool {
     let at = |k: isize| i.checked_add_signed(k).and_then(|j| words.get(j)).copied().unwrap_or("");
     match at(0) {
-        // "in May", "May 3": the month (mid-sentence capital, or a number or "of" after it).
-        "may" if (i > 0 && capitalized.get(i) == Some(&true)) || at(1).starts_with(|c: char| c.is_ascii_digit()) || at(1) == "of" => true,
+        // "in May", "May 3", "3 May": the month, when a capitalised "May" follows a
+        // preposition or a number, or comes before a number or "of". A headline's "Ferry
+        // Workers May Strike" stays a modal.
+        "may" if capitalized.get(i) == Some(&true) && (MONTH_BEFORE.contains(&at(-1)) || at(-1).starts_with(|c: char| c.is_ascii_digit())) => true,
+        "may" if at(1).starts_with(|c: char| c.is_ascii_digit()) || at(1) == "of" => true,
         // "you may go", "visitors may not park", "may I ask".
         "may" => lexicon().has("permission", at(-1)) || matches!(at(1), "i" | "we"),
         // "could not find": past ability when negated and not "could not have" / "be".
@@ -88,6 +94,7 @@ mod tests {
         let hits = [
             ("The talks might collapse", "might", Hedge(1, Modal)),
             ("Prices may rise again", "may", Hedge(1, Modal)),
+            ("Ferry Workers May Strike", "May", Hedge(1, Modal)),
             ("The plan could have failed", "could", Hedge(2, Modal)),
             ("He is believed to be abroad", "is", Hedge(2, Speculative)),
             ("The bridge is potentially unsafe", "potentially", Hedge(1, Adverb)),
@@ -103,6 +110,7 @@ mod tests {
     fn non_epistemic_uses_are_not() {
         let misses = [
             ("The vote is in May", "May"),
+            ("It opened on 3 May", "May"),
             ("May 3 was sunny", "May"),
             ("You may leave now", "may"),
             ("Visitors may not park here", "may"),

@@ -6,8 +6,10 @@
 //! `’90s`, `voters’`) is told from a closing single mark by its neighbours and by whether a
 //! single quotation is open. A paragraph that ends inside a quotation continues it when the
 //! next paragraph opens with the same kind of mark (the newspaper convention); otherwise an
-//! unclosed double quotation ends with its paragraph and a stray mark is ignored. Each mark
-//! is pushed and popped at most once, so the pass is linear in the number of marks.
+//! unclosed double quotation ends with its paragraph and a stray mark is ignored; marks of
+//! one kind do not nest, so an opening mark met while one of its kind is open drops the
+//! older, unclosed one. Each mark is pushed and popped at most once, so the pass is linear
+//! in the number of marks.
 
 use crate::doc::Span;
 
@@ -150,6 +152,15 @@ impl Stack {
         Some(mark)
     }
 
+    /// Opens a quotation. Quotations of one kind do not nest, so an open one of the same
+    /// kind was never closed: it is dropped, with any opened inside it.
+    fn reopen(&mut self, mark: OpenMark) {
+        if self.has(mark.kind) {
+            while self.pop().is_some_and(|m| m.kind != mark.kind) {}
+        }
+        self.push(mark);
+    }
+
     fn has(&self, kind: Kind) -> bool {
         self.counts[kind.index()] > 0
     }
@@ -191,7 +202,7 @@ pub(crate) fn quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
                 continue;
             }
             match mark {
-                Mark::Open(kind) => stack.push(OpenMark { kind, start: at }),
+                Mark::Open(kind) => stack.reopen(OpenMark { kind, start: at }),
                 Mark::Close(kind) | Mark::Either(kind) if stack.has(kind) => stack.close(kind, at + len, &mut out),
                 Mark::Either(kind) => stack.push(OpenMark { kind, start: at }),
                 Mark::Close(_) => {}
@@ -286,6 +297,8 @@ mod tests {
         assert_eq!(found("A stray\u{201D} mark.\nAnd \u{2018}one open"), []);
         // Marks crossed wrongly: the double closes and drops the single opened inside.
         assert_eq!(found("\u{201C}a \u{2018}b\u{201D} c"), [("\u{201C}a \u{2018}b\u{201D}", true, false)]);
+        // An opening mark left open is dropped when another of its kind opens.
+        assert_eq!(found("\u{201C}a \u{201C}b\u{201D} c"), [("\u{201C}b\u{201D}", true, false)]);
     }
 
     #[test]

@@ -45,9 +45,10 @@ fn np_token(view: &View, t: usize) -> bool {
     if view.is_word(t) {
         return !has("stop", w);
     }
-    // "Mr." "U.S." "Jong-Un" "Connecticut's"
-    matches!(w, "." | "-" | "'" | "&") && view.is_word(t.wrapping_sub(1)) && view.is_word(t + 1)
-        || (w == "." && view.is_capitalized(t.wrapping_sub(1)) && view.span(t.wrapping_sub(1)).len() <= 4)
+    // "Mr." "U.S." "Jong-Un" "Connecticut's", but not a sentence's last period.
+    let next_word = view.sentence_tokens(t).contains(&(t + 1)) && view.is_word(t + 1);
+    matches!(w, "." | "-" | "'" | "&") && view.is_word(t.wrapping_sub(1)) && next_word
+        || (w == "." && view.is_capitalized(t.wrapping_sub(1)) && view.span(t.wrapping_sub(1)).len() <= 4 && next_word)
 }
 
 /// The noun phrase that ends at token `end` (inclusive), not reaching before `floor`.
@@ -83,10 +84,17 @@ fn np_before(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
 }
 
 /// [`np_before`], extended once over "of", "by", "for" or "from" to the noun phrase it
-/// completes ("a report by the ministry", "one of the attorneys", "a spokesman for X").
+/// completes ("a report by the ministry", "one of the attorneys", "a spokesman for X"),
+/// and over "familiar with", "close to" ("people familiar with the matter").
 fn np_before_extended(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
     let (start, stop) = np_before(view, end, floor)?;
-    let link = start.checked_sub(1).filter(|&l| l > floor && matches!(view.word(l), "of" | "by" | "for" | "from"));
+    let linked = |l: usize| match view.word(l) {
+        "of" | "by" | "for" | "from" => true,
+        // "people familiar with the matter", "a source close to the council"
+        "with" | "to" => matches!(view.word(l.wrapping_sub(1)), "familiar" | "close" | "loyal" | "near"),
+        _ => false,
+    };
+    let link = start.checked_sub(1).filter(|&l| l > floor && linked(l));
     let outer = link.and_then(|l| np_before(view, l - 1, floor)).filter(|&(s, _)| !has("pronouns", view.word(s)));
     Some((outer.map_or(start, |(s, _)| s), stop))
 }
@@ -100,7 +108,8 @@ fn np_after(view: &View, start: usize, ceil: usize) -> Option<(usize, usize)> {
         let ok = if t == start {
             view.is_word(t) && (has("determiners", w) || has("pronouns", w) || np_token(view, t))
         } else {
-            np_token(view, t) && !has("pronouns", w) && !looks_verbal(view, t)
+            let familiar = matches!(w, "with" | "to") && matches!(view.word(t - 1), "familiar" | "close" | "loyal" | "near");
+            familiar || (np_token(view, t) && !has("pronouns", w) && !looks_verbal(view, t))
         };
         if !ok {
             break;

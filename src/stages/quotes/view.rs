@@ -138,6 +138,8 @@ fn ends_with_abbreviation(doc: &Document, lower: &[String], start: usize) -> boo
 }
 
 /// Per token, its place relative to the quotations, by a merge of two sorted lists.
+/// Only closed quotations count: the words after an opening mark that is never closed are
+/// read as plain text.
 fn quote_roles(doc: &Document, quotations: &[Quotation]) -> Vec<QuoteRole> {
     let mut roles = vec![QuoteRole::default(); doc.tokens.len()];
     let mut q = 0;
@@ -146,7 +148,7 @@ fn quote_roles(doc: &Document, quotations: &[Quotation]) -> Vec<QuoteRole> {
             q += 1;
         }
         let Some(quote) = quotations.get(q) else { break };
-        if quote.span.contains(token.span) {
+        if quote.closed && quote.span.contains(token.span) {
             role.within = Some(q);
             role.opens = token.span.start == quote.span.start;
             role.closes = quote.closed && token.span.end == quote.span.end;
