@@ -267,6 +267,19 @@ pub enum HedgeKind {
     Vague,
 }
 
+impl HedgeKind {
+    /// The kind's name as it appears in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            HedgeKind::Modal => "modal",
+            HedgeKind::Speculative => "speculative",
+            HedgeKind::Adverb => "adverb",
+            HedgeKind::Weasel => "weasel",
+            HedgeKind::Vague => "vague",
+        }
+    }
+}
+
 /// A word or phrase that makes a claim less than certain (hedges stage).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hedge {

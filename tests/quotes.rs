@@ -49,7 +49,7 @@ fn every_quote_of_the_storm_article() {
         row(Some("Brandt"), "told", "\u{201C}Nobody will be left behind.\u{201D}", true, Some("Tomas Brandt")),
         row(Some("The coast guard"), "said", "that two crew members had been treated for hypothermia", false, None),
         row(Some("The Avel Gazette"), "reported", "that insurers might refuse some claims", false, Some("Avel Gazette")),
-        row(Some("a report by the regional ministry"), "found", "that the sea wall was probably decades past its design life", false, None),
+        row(Some("a report by the regional ministry"), "warned", "that the sea wall was probably decades past its design life", false, None),
         row(Some("Officials"), "said", "repairs could take months", false, None),
     ];
     assert_eq!(rows(STORM), want);

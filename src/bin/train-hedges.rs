@@ -27,7 +27,7 @@ use std::io::{BufRead, BufReader, Write};
 const MIN_WORD_COUNT: usize = 5;
 const MIN_FEATURE_COUNT: usize = 3;
 const MIN_WEIGHT: f64 = 0.05;
-const MIN_WORD_WEIGHT: f64 = -0.5;
+const MIN_WORD_WEIGHT: f64 = 0.0;
 const EPOCHS: usize = 10;
 const LEARNING_RATE: f64 = 0.1;
 const L2: f64 = 1e-5;

@@ -7,8 +7,9 @@
 //! the title and body whose word is a candidate is an example, labelled positive when it
 //! heads a gold cue (the first token of the cue that is not an auxiliary or adverb, such as
 //! "said" in "has also said") of an attribution with content. Other tokens inside gold cues
-//! are left out. Candidates are the words that head a cue at least `MIN_HEAD_COUNT` times,
-//! plus the reporting verbs of the lexicon. The model is a logistic regression trained by
+//! are left out. Candidates are the words that head a cue at least `MIN_HEAD_COUNT` times
+//! and in at least `MIN_HEAD_SHARE` of their occurrences, plus the reporting verbs of the
+//! lexicon. The model is a logistic regression trained by
 //! stochastic gradient descent (fixed epochs, learning rate and L2; examples shuffled with a
 //! seeded xorshift), so the output is the same on every run. Features seen fewer than
 //! `MIN_FEATURE_COUNT` times are dropped, and so are weights smaller than `MIN_WEIGHT` after
@@ -24,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
 
 const MIN_HEAD_COUNT: usize = 2;
+const MIN_HEAD_SHARE: f64 = 0.005;
 const MIN_FEATURE_COUNT: usize = 5;
 const MIN_WEIGHT: f64 = 0.1;
 const EPOCHS: usize = 12;
@@ -100,19 +102,22 @@ fn read(path: &str) -> Vec<Article> {
         .collect()
 }
 
-/// Words that head gold cues at least `MIN_HEAD_COUNT` times.
+/// Words that head gold cues at least `MIN_HEAD_COUNT` times and in at least
+/// `MIN_HEAD_SHARE` of their occurrences.
 fn head_words(articles: &[&Article]) -> HashSet<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for a in articles {
         let doc = prepare(&a.text);
         let labels = labels(&doc, &a.cues);
         for ex in examples(&doc, &|_| true) {
+            let entry = counts.entry(ex.word).or_default();
+            entry.1 += 1;
             if labels.get(ex.token) == Some(&Some(true)) {
-                *counts.entry(ex.word).or_default() += 1;
+                entry.0 += 1;
             }
         }
     }
-    counts.into_iter().filter(|&(_, n)| n >= MIN_HEAD_COUNT).map(|(w, _)| w).collect()
+    counts.into_iter().filter(|&(_, (heads, all))| heads >= MIN_HEAD_COUNT && heads as f64 >= MIN_HEAD_SHARE * all as f64).map(|(w, _)| w).collect()
 }
 
 /// Feature ids and labels of every candidate token of the articles.

@@ -13,7 +13,8 @@ mod cues;
 mod model;
 
 use crate::doc::{BlockKind, Certainty, Document, Hedge, HedgeKind, Hedging, Sentence, Span, TokenKind};
-use crate::text::fold;
+use crate::stages::quotes::{lowercase, Features};
+use std::borrow::Cow;
 use cues::Reading;
 
 /// Items for the trainer (`src/bin/train-hedges.rs`), through `internals`.
@@ -27,24 +28,24 @@ const THRESHOLD: f32 = 0.3;
 
 /// The words of one sentence, lowercase, with their capitalisation and lexicon readings.
 /// Punctuation is left out, except apostrophes inside words.
-struct Words {
-    lower: Vec<String>,
+struct Words<'t> {
+    lower: Vec<Cow<'t, str>>,
     capitalized: Vec<bool>,
     spans: Vec<Span>,
 }
 
-impl Words {
-    fn new(doc: &Document, tokens: std::ops::Range<usize>) -> Words {
+impl<'t> Words<'t> {
+    fn new(doc: &Document<'t>, tokens: std::ops::Range<usize>) -> Words<'t> {
         let tokens: Vec<usize> = tokens.filter(|&t| doc.tokens.get(t).is_some_and(|t| t.kind != TokenKind::Punct || doc.text_of(t.span) == "'")).collect();
         let text = |t: usize| doc.tokens.get(t).map_or("", |t| doc.text_of(t.span));
-        let lower = tokens.iter().map(|&t| text(t).chars().flat_map(char::to_lowercase).map(fold).collect()).collect();
+        let lower = tokens.iter().map(|&t| lowercase(text(t))).collect();
         let capitalized = tokens.iter().map(|&t| text(t).starts_with(char::is_uppercase)).collect();
         let spans = tokens.iter().map(|&t| doc.tokens.get(t).map_or(Span::default(), |t| t.span)).collect();
         Words { lower, capitalized, spans }
     }
 
     fn readings(&self) -> (Vec<&str>, Vec<Reading>) {
-        let words: Vec<&str> = self.lower.iter().map(String::as_str).collect();
+        let words: Vec<&str> = self.lower.iter().map(|w| w.as_ref()).collect();
         let readings = (0..words.len()).map(|i| cues::reading(&words, &self.capitalized, i)).collect();
         (words, readings)
     }
@@ -71,10 +72,10 @@ pub fn sentence_examples(doc: &Document, keep: &dyn Fn(&str) -> bool) -> Vec<Vec
             let mut out = Vec::new();
             for i in 0..ws.len() {
                 if readings[i] != Reading::None || keep(ws[i]) {
-                    let mut f = Vec::new();
+                    let mut f = Features::default();
                     model::features(&ws, &words.capitalized, &readings, i, &mut f);
                     let lexical = matches!(readings[i], Reading::Hedge(..));
-                    out.push(Example { word: ws[i].to_string(), features: f, lexical });
+                    out.push(Example { word: ws[i].to_string(), features: f.iter().map(String::from).collect(), lexical });
                 }
             }
             out
@@ -91,7 +92,7 @@ fn is_analysed(doc: &Document, s: &Sentence) -> bool {
 fn sentence_hedges(words: &Words, out: &mut Vec<Hedge>) {
     let model = model::Model::get();
     let (ws, readings) = words.readings();
-    let mut features = Vec::new();
+    let mut features = Features::default();
     let mut covered_until = 0;
     for i in 0..ws.len() {
         if i < covered_until || !model.is_candidate(ws[i], readings[i]) {

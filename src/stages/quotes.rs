@@ -9,6 +9,7 @@
 //! cues that yield the same content ("laughed and said") make one quote.
 
 mod cues;
+mod features;
 mod lexicon;
 mod marks;
 mod roles;
@@ -17,7 +18,8 @@ mod view;
 
 
 
-pub(crate) use lexicon::{sources as source_lexicon, Lexicon};
+pub(crate) use features::Features;
+pub(crate) use lexicon::{lowercase, sources as source_lexicon, Lexicon};
 
 use crate::doc::{Document, Quote};
 use roles::Attribution;
@@ -36,7 +38,7 @@ const THRESHOLD: f32 = 0.5;
 fn attributions(view: &View) -> Vec<(Attribution, f32)> {
     let doc = view.doc;
     let model = cues::Model::get();
-    let mut features = Vec::new();
+    let mut features = Features::default();
     let mut found: Vec<(Attribution, f32)> = Vec::new();
     let mut by_content: HashMap<(usize, usize), usize> = HashMap::new();
     for sentence in doc.sentences.iter().filter(|s| doc.paragraphs.get(s.paragraph).is_some_and(|p| analysed(p.kind))) {

@@ -8,6 +8,7 @@
 //! Candidates are the words the model has a `w=` weight for and the starts of lexicon cues.
 
 use super::cues::Reading;
+use crate::stages::quotes::Features;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -40,31 +41,29 @@ impl Model {
         reading != Reading::None || self.words.contains(word)
     }
 
-    pub(crate) fn probability(&self, features: &[String]) -> f32 {
-        let z: f32 = features.iter().filter_map(|f| self.weights.get(f.as_str())).sum();
+    pub(crate) fn probability(&self, features: &Features) -> f32 {
+        let z: f32 = features.iter().filter_map(|f| self.weights.get(f)).sum();
         1.0 / (1.0 + (-z).exp())
     }
 }
 
 /// The features of word `i` of a sentence, appended to `out` (cleared first).
-pub(crate) fn features(words: &[&str], capitalized: &[bool], readings: &[Reading], i: usize, out: &mut Vec<String>) {
+pub(crate) fn features(words: &[&str], capitalized: &[bool], readings: &[Reading], i: usize, out: &mut Features) {
     out.clear();
     let at = |k: isize| i.checked_add_signed(k).and_then(|j| words.get(j)).copied().unwrap_or("<s>");
     let w = at(0);
     let reading = match readings.get(i) {
-        Some(Reading::Hedge(_, kind)) => format!("{kind:?}"),
-        Some(Reading::NotEpistemic) => "not".to_string(),
-        _ => "none".to_string(),
+        Some(Reading::Hedge(_, kind)) => kind.name(),
+        Some(Reading::NotEpistemic) => "not",
+        _ => "none",
     };
-    out.extend([
-        "bias".to_string(),
-        format!("{WORD_FEATURE}{w}"),
-        format!("p1|w={}|{w}", at(-1)),
-        format!("w|n1={w}|{}", at(1)),
-        format!("lex={reading}"),
-    ]);
+    out.add(format_args!("bias"));
+    out.add(format_args!("{WORD_FEATURE}{w}"));
+    out.add(format_args!("p1|w={}|{w}", at(-1)));
+    out.add(format_args!("w|n1={w}|{}", at(1)));
+    out.add(format_args!("lex={reading}"));
     if i > 0 && capitalized.get(i) == Some(&true) {
-        out.push(format!("cap|w={w}"));
+        out.add(format_args!("cap|w={w}"));
     }
 }
 
@@ -76,9 +75,9 @@ mod tests {
     fn features_name_the_word_its_neighbours_and_its_reading() {
         let words = ["many", "believe", "it"];
         let readings = [Reading::None, Reading::None, Reading::None];
-        let mut f = Vec::new();
+        let mut f = Features::default();
         features(&words, &[true, false, false], &readings, 1, &mut f);
-        assert_eq!(f, ["bias", "w=believe", "p1|w=many|believe", "w|n1=believe|it", "lex=none"]);
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["bias", "w=believe", "p1|w=many|believe", "w|n1=believe|it", "lex=none"]);
         assert!(Model::get().is_candidate("might", Reading::Hedge(1, crate::doc::HedgeKind::Modal)));
         assert!(!Model::get().is_candidate("zebra", Reading::None));
     }

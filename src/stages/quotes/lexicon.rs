@@ -5,8 +5,20 @@
 //! answers "is this lowercase word in that section" and "which phrase of that section starts
 //! here". Used by the quotes, sources and hedges stages.
 
+use crate::text::fold;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// A word as the lists spell it: lowercase, curly apostrophes and quotes folded. Borrowed
+/// when the word is already in that form (most words), so that no allocation is made.
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| !c.is_uppercase() && fold(c) == c) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.chars().flat_map(char::to_lowercase).map(fold).collect())
+    }
+}
 
 /// The words around cues (`src/lexicon/quote_cues.txt`): reporting verbs, auxiliaries…
 pub(crate) fn cues() -> &'static Lexicon {
@@ -24,7 +36,8 @@ pub(crate) fn sources() -> &'static Lexicon {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     words: HashMap<&'static str, HashSet<&'static str>>,
-    phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// Phrases of several words by section and first word, longest first.
+    phrases: HashMap<(&'static str, &'static str), Vec<Vec<&'static str>>>,
 }
 
 impl Lexicon {
@@ -40,10 +53,11 @@ impl Lexicon {
             }
             for entry in line.split('|').map(str::trim).filter(|e| !e.is_empty()) {
                 let parts: Vec<&'static str> = entry.split_whitespace().collect();
-                if parts.len() == 1 {
-                    lexicon.words.entry(section).or_default().insert(entry);
-                } else {
-                    lexicon.phrases.entry(section).or_default().push(parts);
+                match parts.first() {
+                    Some(&first) if parts.len() > 1 => lexicon.phrases.entry((section, first)).or_default().push(parts),
+                    _ => {
+                        lexicon.words.entry(section).or_default().insert(entry);
+                    }
                 }
             }
         }
@@ -62,7 +76,8 @@ impl Lexicon {
     /// The number of words of the longest phrase of `section` that `words` starts with
     /// (one-word entries included), or 0.
     pub(crate) fn phrase_at<'w>(&self, section: &str, words: impl Iterator<Item = &'w str> + Clone) -> usize {
-        let longest = self.phrases.get(section).and_then(|list| {
+        let Some(first) = words.clone().next() else { return 0 };
+        let longest = self.phrases.get(&(section, first)).and_then(|list| {
             list.iter().find(|phrase| {
                 let mut ws = words.clone();
                 phrase.iter().all(|p| ws.next() == Some(*p))
@@ -70,7 +85,7 @@ impl Lexicon {
         });
         match longest {
             Some(p) => p.len(),
-            None => usize::from(words.clone().next().is_some_and(|w| self.has(section, w))),
+            None => usize::from(self.has(section, first)),
         }
     }
 }
@@ -80,6 +95,13 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "# comment\n[verbs]\nsay | says # trailing\n[phrases]\naccording to | as | as reported by\n";
+
+    #[test]
+    fn lowercase_folds_and_borrows_when_it_can() {
+        assert!(matches!(lowercase("said"), Cow::Borrowed("said")));
+        assert_eq!(lowercase("Kirby\u{2019}s"), "kirby's");
+        assert_eq!(lowercase("\u{C9}T\u{C9}"), "\u{E9}t\u{E9}");
+    }
 
     #[test]
     fn reads_sections_words_and_phrases() {

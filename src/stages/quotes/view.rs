@@ -5,11 +5,11 @@
 //! where it stands relative to quotation marks; and the quotations of the analysed
 //! paragraphs (title and body). Built in one linear pass over tokens and quotations.
 
-use super::lexicon::sources as source_words;
+use super::lexicon::{lowercase, sources as source_words};
+use std::borrow::Cow;
 use super::marks::{self, Quotation};
 use std::ops::Range;
 use crate::doc::{BlockKind, Document, Span, TokenKind};
-use crate::text::fold;
 
 /// Where a token stands relative to the top-level quotations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub(crate) struct QuoteRole {
 
 pub(crate) struct View<'d, 't> {
     pub doc: &'d Document<'t>,
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'t, str>>,
     /// Per token, the index of its sentence (`usize::MAX` for none).
     pub sentence: Vec<usize>,
     /// Sentences, joined where a split fell after a title or initial ("Mr. | Barrett said").
@@ -41,13 +41,9 @@ pub(crate) fn analysed(kind: BlockKind) -> bool {
     matches!(kind, BlockKind::Title | BlockKind::Body)
 }
 
-fn lowercase(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).map(fold).collect()
-}
-
 impl<'d, 't> View<'d, 't> {
     pub(crate) fn new(doc: &'d Document<'t>) -> View<'d, 't> {
-        let lower: Vec<String> = doc.tokens.iter().map(|t| lowercase(doc.text_of(t.span))).collect();
+        let lower: Vec<Cow<'t, str>> = doc.tokens.iter().map(|t| lowercase(doc.text_of(t.span))).collect();
         let mut sentence = vec![usize::MAX; doc.tokens.len()];
         let mut clauses: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for (i, s) in doc.sentences.iter().enumerate() {
@@ -73,7 +69,7 @@ impl<'d, 't> View<'d, 't> {
     }
 
     pub(crate) fn word(&self, token: usize) -> &str {
-        self.lower.get(token).map_or("", String::as_str)
+        self.lower.get(token).map_or("", |w| w)
     }
 
     pub(crate) fn span(&self, token: usize) -> Span {
@@ -126,8 +122,8 @@ impl<'d, 't> View<'d, 't> {
 
 /// True when the tokens before `start` end with a title or an initial and its period
 /// ("Mr." "Sen." "F."), so that a sentence split there is not a real one.
-fn ends_with_abbreviation(doc: &Document, lower: &[String], start: usize) -> bool {
-    let word = |i: Option<usize>| i.and_then(|i| lower.get(i)).map_or("", String::as_str);
+fn ends_with_abbreviation(doc: &Document, lower: &[Cow<str>], start: usize) -> bool {
+    let word = |i: Option<usize>| i.and_then(|i| lower.get(i)).map_or("", |w| w);
     let (dot, before) = (start.checked_sub(1), start.checked_sub(2));
     let abbreviation = word(dot) == "." && {
         let w = word(before);
