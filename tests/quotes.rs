@@ -173,3 +173,54 @@ fn many_quotation_marks_stay_linear() {
     assert!(a.quotes.len() >= 25_000, "{} quotes", a.quotes.len());
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that stress quotation marks, cues and hedges.
+    const PIECES: &[&str] = &[
+        "\"", "'", "''", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}", "\u{201E}", " ", "\n", "\n\n", ",", ".",
+        ":", "\u{2014}", "\u{2015}", "(", ")", "said", "told", "according to", "he", "She", "Mr.", "Ana Ruiz", "Ruiz", "who", "might",
+        "May", "may", "could", "not", "n't", "sources", "the Post", "a report", "that", "and", "\u{1F600}", "e\u{301}", "\u{AD}",
+    ];
+
+    fn quote_like() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.join(" "))
+    }
+
+    fn check(text: &str) {
+        let a = run(text);
+        let units = text.encode_utf16().count();
+        let valid = |s: Utf16Span| s.start <= s.end && s.end <= units;
+        for q in &a.quotes {
+            assert!(valid(q.content), "content");
+            assert!(q.source.map_or(true, valid) && q.cue.map_or(true, valid), "source or cue");
+            assert!(q.speaker.as_ref().map_or(true, |s| s.start <= s.end && s.end <= units), "speaker");
+        }
+        for s in &a.sources {
+            assert!(s.start <= s.end && s.end <= units && s.quotes.iter().all(|&q| q < a.quotes.len()), "source");
+        }
+        let mut end = 0;
+        for h in &a.hedges {
+            assert!(h.start >= end && h.start < h.end && h.end <= units, "hedges ordered and apart");
+            end = h.end;
+        }
+        let s = &a.sourcing;
+        assert_eq!(s.named + s.anonymous + s.outlet + s.document + s.unknown + s.unattributed, a.quotes.len());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn quote_heavy_strings_give_valid_layers(text in quote_like()) {
+            check(&text);
+        }
+
+        #[test]
+        fn any_string_gives_valid_layers(text in any::<String>()) {
+            check(&text);
+        }
+    }
+}

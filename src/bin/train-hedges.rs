@@ -152,9 +152,9 @@ fn main() {
     let holdout = args.iter().any(|a| a == "--holdout");
     let path = args.iter().find(|a| !a.starts_with("--")).map_or("../shared/data/conll2010_wiki_hedge/train.jsonl", String::as_str);
     let rows = read(path);
-    let (train_rows, held): (Vec<(usize, &(String, bool))>, Vec<(usize, &(String, bool))>) = rows.iter().enumerate().partition(|(i, _)| !holdout || i % 5 != 0);
-    let train_rows: Vec<&(String, bool)> = train_rows.into_iter().map(|(_, r)| r).collect();
-    let held: Vec<&(String, bool)> = held.into_iter().map(|(_, r)| r).collect();
+    let kept = |i: usize| !holdout || i % 5 != 0;
+    let train_rows: Vec<&(String, bool)> = rows.iter().enumerate().filter(|&(i, _)| kept(i)).map(|(_, r)| r).collect();
+    let held: Vec<&(String, bool)> = rows.iter().enumerate().filter(|&(i, _)| !kept(i)).map(|(_, r)| r).collect();
 
     // Candidate words: those seen often enough in the training sentences.
     let mut counts: HashMap<String, usize> = HashMap::new();

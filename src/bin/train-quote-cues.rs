@@ -197,9 +197,9 @@ fn main() {
     let holdout = args.iter().any(|a| a == "--holdout");
     let path = args.iter().find(|a| !a.starts_with("--")).map_or("../shared/data/polnear_attribution/train.jsonl", String::as_str);
     let articles = read(path);
-    let (train_set, held): (Vec<(usize, &Article)>, Vec<(usize, &Article)>) = articles.iter().enumerate().partition(|(i, _)| !holdout || i % 10 != 0);
-    let train_set: Vec<&Article> = train_set.into_iter().map(|(_, a)| a).collect();
-    let held: Vec<&Article> = held.into_iter().map(|(_, a)| a).collect();
+    let kept = |i: usize| !holdout || i % 10 != 0;
+    let train_set: Vec<&Article> = articles.iter().enumerate().filter(|&(i, _)| kept(i)).map(|(_, a)| a).collect();
+    let held: Vec<&Article> = articles.iter().enumerate().filter(|&(i, _)| !kept(i)).map(|(_, a)| a).collect();
 
     let vocab = head_words(&train_set);
     let mut ids = HashMap::new();

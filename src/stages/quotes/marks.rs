@@ -54,12 +54,12 @@ fn is_word(c: Option<char>) -> bool {
 
 /// True for a character after which a mark opens: start of text, space, bracket, dash.
 fn opens_after(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '-' | '\u{2013}' | '\u{2014}' | '/' | '\u{201C}' | '\u{2018}' | '"' | '\''))
+    c.map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '-' | '\u{2013}' | '\u{2014}' | '/' | '\u{201C}' | '\u{2018}' | '"' | '\''))
 }
 
 /// True for a character before which a mark closes: end of text, space, punctuation.
 fn closes_before(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '"') || matches!(c, '\u{2014}' | '\u{2013}' | '\u{2026}' | '\u{201D}' | '\u{2019}'))
+    c.map_or(true, |c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '"') || matches!(c, '\u{2014}' | '\u{2013}' | '\u{2026}' | '\u{201D}' | '\u{2019}'))
 }
 
 /// The role of the quotation character `c` between `prev` and `next`, or `None` when it is

@@ -377,7 +377,7 @@ fn is_inverted(view: &View, cue_start: usize, cue_end: usize, range: &Range<usiz
     // "said Jo Lee", "said the official", "said harbour master Jo Lee".
     let named = (cue_end..end).any(|t| view.is_capitalized(t));
     let opens_np = view.is_word(cue_end) && (named || has("determiners", next) || has("pronouns", next)) && !has("time", next);
-    if !opens_np || !before.is_none_or(|b| is_quote_or_comma(view, b)) {
+    if !opens_np || !before.map_or(true, |b| is_quote_or_comma(view, b)) {
         return false;
     }
     let mut t = end;
@@ -460,7 +460,9 @@ mod tests {
 
     #[test]
     fn cue_first_cue_last_and_split_quotations() {
-        let cases: &[(&str, &str, Option<&str>, &str, &str, bool)] = &[
+        // (text, cue word, source, cue, content, direct)
+        type Case<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str, bool);
+        let cases: &[Case] = &[
             (
                 "The harbour master said on Tuesday that the ferry would not sail.",
                 "said",
