@@ -16,4 +16,10 @@ run() { # script data-file minimum [extra args]
   fi
 }
 run sentences.py ud_ewt/dev.jsonl 0.92
+run sentiment.py vader_ground_truth/dev.jsonl 0.65
+run keyphrases.py duc2001_keyphrases/dev.jsonl 0.28
+run keyphrases.py kpcrowd_500n/dev.jsonl 0.125
+# The summary target is 1.08 × the lead baseline's ROUGE-1 F (0.512 on dev): 0.553.
+run summary.py bbc_news_summary/dev.jsonl 0.553
+run structure.py news_pages/dev.jsonl.gz 0.92
 exit $fail

@@ -22,17 +22,20 @@
 //! takes); for ASCII text, as above, they equal byte offsets.
 
 mod doc;
+mod lexicon;
 mod options;
 mod output;
 mod pipeline;
 mod stages;
 mod text;
+#[doc(hidden)]
+pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
+pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use output::{Analysis, BoilerplateOut, KeyphraseOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 pub use doc::{Certainty, HedgeKind, Hedging, SourceKind, Sourcing};
 pub use output::{HedgeOut, QuoteOut, SourceOut, SpeakerOut};
 
@@ -45,6 +48,8 @@ pub mod internals {
     pub use crate::pipeline::{Stage, STAGES};
     pub use crate::stages::hedges::training as hedge_training;
     pub use crate::stages::quotes::training as quote_training;
+    pub use crate::stages::sentiment::training as sentiment_training;
+    pub use crate::stages::summary::{features as summary_features, FEATURES as SUMMARY_FEATURES};
 }
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
@@ -78,5 +83,5 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, AnalyzeError> 
         return Err(AnalyzeError::TooLarge { bytes: text.len() });
     }
     let doc = pipeline::run(text);
-    Ok(output::build(doc, options.tokens))
+    Ok(output::build(doc, options))
 }

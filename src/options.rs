@@ -7,11 +7,16 @@
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 /// What to include in the analysis. Every field is optional in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Add the token layer (`tokens[]`) to the output.
     pub tokens: bool,
+    /// How many sentences `summary[]` has (default 3; at most 100).
+    pub summary_sentences: Option<usize>,
+    /// The summary's share of the body sentences, in [0, 1], rounded up; overrides
+    /// `summarySentences` when given (at most 100 sentences all the same).
+    pub summary_ratio: Option<f64>,
 }
 
 impl Options {

@@ -5,7 +5,8 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Certainty, Document, HedgeKind, Hedging, Language, Quote, Readability, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{BlockKind, BoilerplateKind, Certainty, Document, HedgeKind, Hedging, Language, LoadedKind, Quote, Readability, Sentiment, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
+use crate::Options;
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -74,6 +75,17 @@ pub struct Analysis {
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// Tone of the body: `compound` in [-1, 1] (length-normalised, so it does not saturate on
+    /// long texts), the `positive`/`negative`/`neutral` shares of its words' tone, and
+    /// `loadedPerThousandWords`, the rate of `loaded` spans per 1,000 words of article text.
+    pub sentiment: Sentiment,
+    /// Loaded wording outside boilerplate, in text order: `kind` is `sensational`,
+    /// `emotional` or `subjective`.
+    pub loaded: Vec<LoadedOut>,
+    /// The article's key phrases, best first (at most 10).
+    pub keyphrases: Vec<KeyphraseOut>,
+    /// The sentences that sum up the article, in article order.
+    pub summary: Vec<Utf16Span>,
     /// Attributions of words or claims to sources, in text order.
     pub quotes: Vec<QuoteOut>,
     /// The distinct sources cited, in order of first citation.
@@ -93,6 +105,23 @@ pub struct HedgeOut {
     pub end: usize,
     /// `modal`, `speculative`, `adverb`, `weasel` or `vague`.
     pub kind: HedgeKind,
+}
+
+/// A span of loaded wording.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LoadedOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LoadedKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyphraseOut {
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Where the phrase and its variants occur, in text order.
+    pub mentions: Vec<Utf16Span>,
 }
 
 /// Where the article is inside the pasted text.
@@ -132,6 +161,8 @@ pub struct SentenceOut {
     pub paragraph: usize,
     /// True when the sentence belongs to the article body.
     pub in_body: bool,
+    /// Tone of the sentence, a compound in [-1, 1].
+    pub sentiment: f64,
     /// `high` (no hedge), `medium` (one) or `low` (more).
     pub certainty: Certainty,
 }
@@ -233,8 +264,20 @@ fn structure(doc: &Document, map: &Utf16Map) -> Structure {
     out
 }
 
+/// The summary: as many of the best-ranked sentences as the options ask for, in text order.
+fn summary(doc: &Document, options: &Options, map: &Utf16Map) -> Vec<Utf16Span> {
+    let count = match options.summary_ratio {
+        Some(ratio) => (ratio.clamp(0.0, 1.0) * doc.sentences.iter().filter(|s| doc.in_body(s)).count() as f64).ceil() as usize,
+        None => options.summary_sentences.unwrap_or(3),
+    };
+    let mut picked: Vec<usize> = doc.summary_ranking.iter().take(count).copied().collect();
+    picked.sort_unstable();
+    picked.iter().filter_map(|&i| doc.sentences.get(i)).map(|s| map.span(s.span)).collect()
+}
+
 /// Builds the public result from a finished document.
-pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
+pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
+    let with_tokens = options.tokens;
     let map = Utf16Map::new(doc.text);
     let structure = structure(&doc, &map);
     let paragraphs = doc
@@ -252,7 +295,8 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         .map(|(i, s)| {
             let u = map.span(s.span);
             let certainty = doc.certainty.get(i).copied().unwrap_or_default();
-            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), certainty }
+            let sentiment = doc.sentiment.sentences.get(i).copied().unwrap_or(0.0);
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), sentiment, certainty }
         })
         .collect();
     let tokens = with_tokens.then(|| {
@@ -264,6 +308,25 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             })
             .collect()
     });
+    let loaded = doc
+        .sentiment
+        .loaded
+        .iter()
+        .map(|l| {
+            let s = map.span(l.span);
+            LoadedOut { start: s.start, end: s.end, kind: l.kind }
+        })
+        .collect();
+    let keyphrases = doc
+        .keyphrases
+        .iter()
+        .map(|k| KeyphraseOut {
+            text: k.text.clone(),
+            score: k.score,
+            mentions: k.mentions.iter().map(|&m| map.span(m)).collect(),
+        })
+        .collect();
+    let summary = summary(&doc, options, &map);
     let quotes = doc.quotes.iter().map(|q| quote_out(&doc, &map, q)).collect();
     let sources = doc.sources.iter().map(|s| source_out(&doc, &map, s)).collect();
     let hedges = doc
@@ -285,6 +348,10 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         paragraphs,
         sentences,
         tokens,
+        sentiment: doc.sentiment.document,
+        loaded,
+        keyphrases,
+        summary,
         quotes,
         sources,
         sourcing: doc.sourcing,

@@ -2,7 +2,7 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{hedges, language, paragraphs, quotes, readability, sentences, sources, stats, structure, tokens};
+use crate::stages::{hedges, language, paragraphs, quotes, readability, sentences, sentiment, sources, stats, structure, tokens};
 
 /// A named analysis stage.
 pub struct Stage {
@@ -19,6 +19,9 @@ pub static STAGES: &[Stage] = &[
     Stage { name: "language", run: language::run },
     Stage { name: "stats", run: stats::run },
     Stage { name: "readability", run: readability::run },
+    Stage { name: "sentiment", run: sentiment::run },
+    Stage { name: "keyphrases", run: crate::stages::keyphrases::run },
+    Stage { name: "summary", run: crate::stages::summary::run },
     Stage { name: "quotes", run: quotes::run },
     Stage { name: "sources", run: sources::run },
     Stage { name: "hedges", run: hedges::run },

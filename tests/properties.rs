@@ -37,7 +37,7 @@ fn check_span(units: &[u16], start: usize, end: usize, what: &str) {
 }
 
 fn check(text: &str) {
-    let options = Options { tokens: true };
+    let options = Options { tokens: true, ..Options::default() };
     let a: Analysis = analyze(text, &options).expect("inputs here are under the size limit");
     let units = utf16(text);
     assert_eq!(a.length, units.len());
@@ -84,6 +84,15 @@ fn check(text: &str) {
     }
     for b in &st.boilerplate {
         check_span(&units, b.start, b.end, "boilerplate");
+    }
+    for k in &a.keyphrases {
+        for m in &k.mentions {
+            check_span(&units, m.start, m.end, "keyphrase mention");
+        }
+    }
+    for s in &a.summary {
+        check_span(&units, s.start, s.end, "summary");
+        assert!(a.sentences.iter().any(|x| x.start == s.start && x.end == s.end && x.in_body), "summary span is no body sentence");
     }
     assert_eq!(analyze(text, &options).ok(), Some(a), "output differs between runs");
 }

@@ -59,7 +59,7 @@ fn read_input(file: Option<&str>) -> io::Result<(String, bool)> {
 
 fn single(args: &Args) -> Result<(), String> {
     let (text, lossy) = read_input(args.file.as_deref()).map_err(|e| format!("cannot read input: {e}"))?;
-    let mut analysis = analyze(&text, &Options { tokens: args.tokens }).map_err(|e| e.to_string())?;
+    let mut analysis = analyze(&text, &Options { tokens: args.tokens, ..Options::default() }).map_err(|e| e.to_string())?;
     if lossy {
         let message = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".to_string();
         analysis.warnings.insert(0, Warning { code: "invalidUtf8", message });

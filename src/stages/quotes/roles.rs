@@ -65,6 +65,7 @@ fn np_before(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
     }
     let mut determiner = None;
     let mut first_capital = view.is_capitalized(end).then_some(end);
+    let mut leftmost = end;
     let mut t = end;
     while t > floor && end - t < NP_WINDOW {
         t -= 1;
@@ -76,11 +77,17 @@ fn np_before(view: &View, end: usize, floor: usize) -> Option<(usize, usize)> {
         if !np_token(view, t) || has("time", w) || has("pronouns", w) {
             break;
         }
+        leftmost = t;
         if view.is_capitalized(t) {
             first_capital = Some(t);
         }
     }
-    Some((determiner.or(first_capital).unwrap_or(end), end + 1))
+    // A run that starts right after a quotation, a comma or the sentence start is all one
+    // phrase ("“…,” panel chairman Jo Lee said"); elsewhere it starts at a determiner or
+    // at its first capital ("officials in Congress said" → "Congress").
+    let bounded = leftmost == floor || leftmost.checked_sub(1).is_some_and(|b| view.role(b).closes || view.word(b) == ",");
+    let start = determiner.or(if bounded { Some(leftmost) } else { first_capital });
+    Some((start.unwrap_or(end), end + 1))
 }
 
 /// [`np_before`], extended once over "of", "by", "for" or "from" to the noun phrase it
@@ -387,14 +394,15 @@ fn is_inverted(view: &View, cue_start: usize, cue_end: usize, range: &Range<usiz
     t >= range.end || matches!(view.word(t), "," | "." | "!" | "?" | ";" | ":" | "(" | "\u{2014}" | "-") || view.role(t).opens
 }
 
-/// Extends a quotation that ends before its cue (`“…,” Lee said.`) over a quotation that
-/// follows the sentence in the same paragraph with no cue of its own (`“…”`).
+/// Extends a quotation that ends before its cue (`“…,” Lee said.`) over the next sentence
+/// of the same paragraph when that sentence is all quotation (`“…”`), with no cue of its own.
 fn continued(view: &View, content: Span, range: &Range<usize>) -> Span {
     let next = range.end;
     let Some(q) = view.role(next).opens.then(|| quotation_at(view, next)).flatten() else { return content };
     let after = view.token_at(q.end);
+    let whole = view.sentence_tokens(next).end <= after + 1 || view.paragraph(after) != view.paragraph(next);
     let own_cue = (after..after + 3).any(|t| is_lexical_cue(view.word(t)));
-    if view.paragraph(next) == view.paragraph(range.start) && !own_cue {
+    if view.paragraph(next) == view.paragraph(range.start) && whole && !own_cue {
         Span::new(content.start, q.end)
     } else {
         content

@@ -62,7 +62,9 @@ fn names(view: &View) -> Vec<Name> {
                 sources().has("organizations", w) || sources().has("outlet_heads", w) || sources().has("outlets", w)
             });
             let titled = start > t;
-            out.push(Name { start, end, person: !institutional && (words >= 2 || titled) });
+            // "(R-Utah)" after a name is a party and state, not a person.
+            let bracketed = t.checked_sub(1).is_some_and(|b| view.word(b) == "(");
+            out.push(Name { start, end, person: !institutional && !bracketed && (words >= 2 || titled) });
         }
         t = end;
     }

@@ -5,6 +5,7 @@
 //! where it stands relative to quotation marks; and the quotations of the analysed
 //! paragraphs (title and body). Built in one linear pass over tokens and quotations.
 
+use super::cues::is_lexical_cue;
 use super::lexicon::{lowercase, sources as source_words};
 use std::borrow::Cow;
 use super::marks::{self, Quotation};
@@ -27,7 +28,8 @@ pub(crate) struct View<'d, 't> {
     pub lower: Vec<Cow<'t, str>>,
     /// Per token, the index of its sentence (`usize::MAX` for none).
     pub sentence: Vec<usize>,
-    /// Sentences, joined where a split fell after a title or initial ("Mr. | Barrett said").
+    /// Sentences, joined where a split fell after a title or initial ("Mr. | Barrett said")
+    /// or between a quotation and its attribution ("“Why?” | Graham asked.").
     clauses: Vec<Range<usize>>,
     /// Per token, the index of its clause (`usize::MAX` for none).
     clause: Vec<usize>,
@@ -35,6 +37,10 @@ pub(crate) struct View<'d, 't> {
     pub quotations: Vec<Quotation>,
     pub quote: Vec<QuoteRole>,
 }
+
+/// How far into a sentence a reporting verb may stand for the sentence to attribute the
+/// quotation just before it.
+const ATTRIBUTION_WINDOW: usize = 8;
 
 /// True for paragraphs whose attributions are read: the title and the body.
 pub(crate) fn analysed(kind: BlockKind) -> bool {
@@ -44,12 +50,16 @@ pub(crate) fn analysed(kind: BlockKind) -> bool {
 impl<'d, 't> View<'d, 't> {
     pub(crate) fn new(doc: &'d Document<'t>) -> View<'d, 't> {
         let lower: Vec<Cow<'t, str>> = doc.tokens.iter().map(|t| lowercase(doc.text_of(t.span))).collect();
+        let paragraphs: Vec<Span> = doc.paragraphs.iter().filter(|p| analysed(p.kind)).map(|p| p.span).collect();
+        let quotations: Vec<Quotation> = marks::quotations(doc.text, &paragraphs).into_iter().filter(|q| !q.nested).collect();
+        let quote = quote_roles(doc, &quotations);
         let mut sentence = vec![usize::MAX; doc.tokens.len()];
         let mut clauses: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for (i, s) in doc.sentences.iter().enumerate() {
             let same_paragraph = i > 0 && doc.sentences[i - 1].paragraph == s.paragraph;
+            let joined = ends_with_abbreviation(doc, &lower, s.tokens.start) || attributes_quote(&lower, &quote, s.tokens.clone());
             match clauses.last_mut() {
-                Some(last) if same_paragraph && ends_with_abbreviation(doc, &lower, s.tokens.start) => last.end = s.tokens.end,
+                Some(last) if same_paragraph && joined => last.end = s.tokens.end,
                 _ => clauses.push(s.tokens.clone()),
             }
             for slot in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
@@ -62,9 +72,6 @@ impl<'d, 't> View<'d, 't> {
                 *slot = i;
             }
         }
-        let paragraphs: Vec<Span> = doc.paragraphs.iter().filter(|p| analysed(p.kind)).map(|p| p.span).collect();
-        let quotations: Vec<Quotation> = marks::quotations(doc.text, &paragraphs).into_iter().filter(|q| !q.nested).collect();
-        let quote = quote_roles(doc, &quotations);
         View { doc, lower, sentence, clauses, clause, quotations, quote }
     }
 
@@ -114,7 +121,7 @@ impl<'d, 't> View<'d, 't> {
     }
 
     /// The token range of the sentence holding `token` (sentences split after a title or
-    /// an initial are joined back).
+    /// an initial, or before the attribution of a quotation, are joined back).
     pub(crate) fn sentence_tokens(&self, token: usize) -> Range<usize> {
         self.clause.get(token).and_then(|&c| self.clauses.get(c)).map_or(token..token + 1, Clone::clone)
     }
@@ -131,6 +138,14 @@ fn ends_with_abbreviation(doc: &Document, lower: &[Cow<str>], start: usize) -> b
         initial || source_words().has("titles", w)
     };
     abbreviation && before.and_then(|b| doc.tokens.get(b)).is_some_and(|t| doc.text_of(t.span).chars().next().is_some_and(char::is_uppercase))
+}
+
+/// True when the sentence `tokens` follows a closing quotation mark and names its speaker
+/// ("“Why?” | Graham asked."): a reporting verb among its first words, before any quotation.
+fn attributes_quote(lower: &[Cow<str>], quote: &[QuoteRole], tokens: Range<usize>) -> bool {
+    let after_quote = tokens.start.checked_sub(1).and_then(|t| quote.get(t)).is_some_and(|r| r.closes);
+    let head = tokens.start..tokens.end.min(tokens.start + ATTRIBUTION_WINDOW);
+    after_quote && head.take_while(|&t| !quote.get(t).is_some_and(|r| r.opens)).any(|t| lower.get(t).is_some_and(|w| is_lexical_cue(w)))
 }
 
 /// Per token, its place relative to the quotations, by a merge of two sorted lists.
@@ -163,14 +178,17 @@ mod tests {
         let doc = pipeline::run("\u{201C}We won,\u{201D} she said. Then it\u{2019}s over.");
         let view = View::new(&doc);
         assert_eq!(view.quotations.len(), 1);
-        let roles: Vec<(&str, bool, bool, bool)> = (0..doc.tokens.len())
-            .map(|i| (doc.text_of(doc.tokens[i].span), view.role(i).within.is_some(), view.role(i).opens, view.role(i).closes))
-            .collect();
-        assert_eq!(roles[0], ("\u{201C}", true, true, false));
-        assert_eq!(roles[1], ("We", true, false, false));
-        assert_eq!(roles[4], ("\u{201D}", true, false, true));
-        assert_eq!(roles[5], ("she", false, false, false));
-        assert_eq!(view.word(10), "'");
-        assert_eq!(view.sentence_tokens(5), 0..8);
+        let at = |text: &str| (0..doc.tokens.len()).find(|&i| doc.text_of(doc.tokens[i].span) == text).expect("the token exists");
+        let role = |text: &str| {
+            let r = view.role(at(text));
+            (r.within.is_some(), r.opens, r.closes)
+        };
+        assert_eq!(role("\u{201C}"), (true, true, false));
+        assert_eq!(role("We"), (true, false, false));
+        assert_eq!(role("\u{201D}"), (true, false, true));
+        assert_eq!(role("she"), (false, false, false));
+        assert!(view.word(at("over") - 1).starts_with('\''), "the curly apostrophe is folded");
+        assert_eq!(view.sentence_tokens(at("she")), 0..at("Then"));
     }
+
 }
