@@ -97,6 +97,12 @@ fn has_syllabic_ending(word: &str) -> bool {
     before("es").is_some_and(|stem| stem.ends_with(['s', 'x', 'z', 'c', 'g']) || stem.ends_with("ch") || stem.ends_with("sh"))
 }
 
+/// True when the sentence before `sentences[i]` ends with a colon.
+fn follows_colon(text: &str, sentences: &[Sentence], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| sentences.get(p)) else { return false };
+    text[prev.span.start..prev.span.end].trim_end().ends_with(':')
+}
+
 pub(crate) fn run(doc: &mut Document) {
     let spans = counted_paragraphs(doc);
     let text = doc.text;
@@ -109,8 +115,10 @@ pub(crate) fn run(doc: &mut Document) {
         let syllables = syllables::count(word);
         let first = starts.is_first(w);
         // Sentences are counted by their first word: a "sentence" without words (a lone
-        // dash, a row of asterisks) would only make the others look shorter.
-        stats.sentences += usize::from(first == Some(true));
+        // dash, a row of asterisks) would only make the others look shorter. One that
+        // follows a sentence ending in a colon ("He said:" / a quote on the next line)
+        // continues it, as in the punctuation the readability formulas were normed on.
+        stats.sentences += usize::from(first == Some(true) && !follows_colon(text, &doc.sentences, starts.next));
         stats.words += 1;
         stats.letters += letters;
         stats.syllables += syllables;
@@ -183,6 +191,17 @@ mod tests {
         assert_eq!(firsts, [Some(true), Some(false), Some(true), Some(false), Some(false)]);
         let mut none = SentenceStarts { sentences: &[], next: 0, last: None };
         assert_eq!(none.is_first(Span::new(0, 3)), None);
+    }
+
+    #[test]
+    fn a_sentence_after_a_colon_continues_it() {
+        let text = "The minister said:\nWe will build the dam this year. Work starts in May.";
+        let mut doc = Document::new(text);
+        for stage in crate::pipeline::STAGES.iter().take_while(|s| s.name != "stats") {
+            (stage.run)(&mut doc);
+        }
+        run(&mut doc);
+        assert_eq!(doc.stats.sentences, 2);
     }
 
     #[test]

@@ -310,8 +310,8 @@ mod tests {
     #[test]
     fn skips_headings_and_boilerplate() {
         // The title counts; the heading (a short line inside the article) does not.
-        let text = "Fire Season Opens\n\nCrews met wildfires on Sunday.\n\nMore coverage\n\nFirefighters held the line.";
-        assert_eq!(phrases(text), ["Fire Season Opens", "Crews", "wildfires", "Firefighters", "line"]);
+        let text = "Fire Season Opens\n\nCrews met wildfires on Sunday in the hills above the town.\n\nMore coverage\n\nFirefighters held the line through the night as the winds dropped.";
+        assert_eq!(phrases(text), ["Fire Season Opens", "Crews", "wildfires", "hills", "town", "Firefighters", "line", "night", "winds"]);
     }
 
     #[test]

@@ -124,7 +124,8 @@ impl Terms {
                 let span = Span::new(token.span.end - tag.len(), token.span.end);
                 self.push_word(tag, span, None);
                 i += 1;
-            } else if matches!(token.kind, TokenKind::Punct | TokenKind::Symbol) {
+            } else if matches!(token.kind, TokenKind::Punct | TokenKind::Symbol | TokenKind::Emoji) {
+                // Emoticons such as ":)" arrive as one emoji token, or as punctuation.
                 i = self.push_punct(text, tokens, i, lex);
             } else {
                 self.list.push(Term { span: token.span, kind: TermKind::Other, caps: false, pos: None, key: 0..0 });

@@ -146,7 +146,22 @@ fn ends_with_credit(s: &str) -> bool {
     let words = inside.split_whitespace().count();
     let letters = || inside.chars().filter(|c| c.is_alphabetic());
     let capitals = letters().count() >= 2 && letters().all(char::is_uppercase) && !inside.contains(|c: char| c.is_ascii_digit());
+    let capitals = capitals && !expands_acronym(&t[..start], inside);
     (1..=6).contains(&words) && (inside.contains('/') || capitals)
+}
+
+/// True when `acronym` is made of the initials of the capitalised words just before it, as
+/// in "the African National Congress (ANC)": an acronym introduced in prose, not a credit.
+fn expands_acronym(before: &str, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: Vec<char> = before
+        .split_whitespace()
+        .rev()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .take(letters.len())
+        .collect();
+    initials.len() == letters.len() && initials.iter().rev().eq(letters.iter())
 }
 
 /// A token of a timestamp: a number, a time, a date, or a word.
@@ -346,7 +361,7 @@ mod tests {
             assert!(ends_with_credit(hit), "{hit}");
         }
         assert!(ends_with_credit("(AP Photo/Ana Ruiz)"));
-        for miss in ["Box set (45 DVD)", "The vote was 5-4 (see below)", "It cost $5 (about £4)", "Rain fell (NOAA data show it was the wettest March on record)"] {
+        for miss in ["the colours of the African National Congress (ANC)", "Box set (45 DVD)", "The vote was 5-4 (see below)", "It cost $5 (about £4)", "Rain fell (NOAA data show it was the wettest March on record)"] {
             assert!(!ends_with_credit(miss), "{miss}");
         }
     }
