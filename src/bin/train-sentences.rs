@@ -10,7 +10,7 @@
 //! document, joined by single spaces (as `eval/sentences.py` builds them); the end of each
 //! sentence is a gold boundary. Output (stdout): the model file, `feature<TAB>weight` lines
 //! after a header. Learner: averaged perceptron, fixed epochs, documents shuffled by a seeded
-//! generator, so the output is the same on every run. Features seen fewer than `MIN_COUNT`
+//! generator, several runs averaged; the output is the same on every run of the command. Features seen fewer than `MIN_COUNT`
 //! times are dropped before training, and weights near zero after it.
 //!
 //! `--folds N` instead prints to stderr the boundary precision, recall and F1 of an N-fold
@@ -25,6 +25,7 @@ const EPOCHS: usize = 12;
 const MIN_COUNT: u32 = 3;
 const MIN_WEIGHT: f64 = 0.05;
 const SEED: u64 = 0x5EED_2026;
+const RUNS: usize = 5;
 
 /// A document: its id, the byte offsets where its sentences end, and its possible
 /// boundaries as (end offset, score needed for a boundary, feature names).
@@ -112,16 +113,30 @@ impl Features {
 }
 
 /// Averaged perceptron over `docs` (learning the plain decision, score above 0; the margins
-/// apply at analysis time); returns the features and their averaged weights.
+/// apply at analysis time), run `RUNS` times with differently shuffled documents and the
+/// runs' weights averaged, which steadies the model against the order of the data; returns
+/// the features and the final weights.
 fn fit(docs: &[&Doc]) -> (Features, Vec<f64>) {
     let features = Features::new(docs);
-    let mut data: Vec<Encoded> = docs.iter().map(|d| features.encode(d)).collect();
     let dims = features.names.len();
+    let mut sum = vec![0.0f64; dims];
+    let mut rng = Rng(SEED);
+    for _ in 0..RUNS {
+        let mut data: Vec<Encoded> = docs.iter().map(|d| features.encode(d)).collect();
+        for (s, w) in sum.iter_mut().zip(perceptron(&mut data, dims, &mut rng)) {
+            *s += w;
+        }
+    }
+    let weights = sum.into_iter().map(|w| shipped_weight(w / RUNS as f64)).collect();
+    (features, weights)
+}
+
+/// One averaged perceptron: `EPOCHS` passes over `data`, shuffled by `rng` before each.
+fn perceptron(data: &mut [Encoded], dims: usize, rng: &mut Rng) -> Vec<f64> {
     let (mut w, mut total, mut stamp) = (vec![0.0f64; dims], vec![0.0f64; dims], vec![0u64; dims]);
     let mut step: u64 = 0;
-    let mut rng = Rng(SEED);
     for _ in 0..EPOCHS {
-        rng.shuffle(&mut data);
+        rng.shuffle(data);
         for (indices, _, gold) in data.iter().flatten() {
             step += 1;
             let score: f64 = indices.iter().map(|&f| w[f]).sum();
@@ -135,8 +150,7 @@ fn fit(docs: &[&Doc]) -> (Features, Vec<f64>) {
             }
         }
     }
-    let averaged = (0..dims).map(|f| shipped_weight((total[f] + (step - stamp[f]) as f64 * w[f]) / step.max(1) as f64)).collect();
-    (features, averaged)
+    (0..dims).map(|f| (total[f] + (step - stamp[f]) as f64 * w[f]) / step.max(1) as f64).collect()
 }
 
 /// A weight as the model file keeps it: three decimals, and 0 (left out) when small.
@@ -187,7 +201,7 @@ fn write_model(features: &Features, weights: &[f64]) -> io::Result<()> {
     writeln!(out, "# Sentence-boundary classifier: weights of an averaged perceptron (src/stages/sentences/model.rs).")?;
     writeln!(out, "# Trained on UD English EWT train (CC BY-SA 4.0; /work/shared/data/ud_ewt) by")?;
     writeln!(out, "#   gzip -dc ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz | cargo run --release --bin train-sentences")?;
-    writeln!(out, "# {EPOCHS} epochs, seed {SEED:#x}, features seen at least {MIN_COUNT} times, |weight| >= {MIN_WEIGHT}.")?;
+    writeln!(out, "# {RUNS} runs of {EPOCHS} epochs averaged, seed {SEED:#x}, features seen at least {MIN_COUNT} times, |weight| >= {MIN_WEIGHT}.")?;
     writeln!(out, "# Licence of these weights: CC BY-SA 4.0, as derived from EWT.")?;
     writeln!(out, "# Format: feature name, a tab, weight; a boundary when the weights of its features sum above 0.")?;
     for (name, w) in features.names.iter().zip(weights) {

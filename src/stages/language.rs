@@ -388,7 +388,8 @@ mod tests {
     fn a_body_without_letters_falls_back_to_all_paragraphs() {
         let mut doc = Document::new("Die neue Brücke über den Fluss ist endlich eröffnet worden\n\n...");
         crate::stages::paragraphs::run(&mut doc);
-        crate::stages::structure::run(&mut doc);
+        // A title and a body of dots, as the structure stage may leave a short text.
+        doc.paragraphs[0].kind = crate::doc::BlockKind::Title;
         assert_eq!(doc.body_paragraphs().count(), 1);
         run(&mut doc);
         assert_eq!(doc.language.code, "de");

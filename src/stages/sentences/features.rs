@@ -1,7 +1,7 @@
 //! Features of a possible sentence boundary, for the boundary classifier.
 //!
 //! Input: the tokens of one paragraph and the index of the token before a space. Output:
-//! a few dozen named features (token forms, shapes, the length and casing of the stretch since
+//! about twenty named features (token forms, shapes, the length and casing of the stretch since
 //! the last sentence-ending mark, whether the word is a listed abbreviation), handed to a
 //! [`Sink`] that either hashes them (analysis) or spells them out (training), so both see
 //! exactly the same features. Forms are lower-cased; numbers, URLs and other open classes
@@ -42,7 +42,7 @@ pub(crate) trait Sink {
     fn add(&mut self, template: &str, parts: &[Part<'_>]);
 }
 
-/// Words longer than this (in bytes) are all "<long>".
+/// Words longer than this (in bytes) are all `<long>`.
 const MAX_FORM: usize = 24;
 
 /// The tokens of one paragraph, with what every candidate boundary needs of them.
@@ -121,7 +121,7 @@ impl<'a> Paragraph<'a> {
     pub(crate) fn features(&self, i: usize, sink: &mut impl Sink) {
         let prev = i.checked_sub(1);
         let (a, b, c) = (Some(i), Some(i + 1), Some(i + 2));
-        let (fp, fa, fb, fc) = (self.form(prev), self.form(a), self.form(b), self.form(c));
+        let (fp, fa, fb) = (self.form(prev), self.form(a), self.form(b));
         let (sp, sa, sb, sc) = (self.shape(prev), self.shape(a), self.shape(b), self.shape(c));
         sink.add("bias", &[]);
         sink.add("a", &[fa]);
@@ -131,23 +131,17 @@ impl<'a> Paragraph<'a> {
         sink.add("sa_sb", &[sa, sb]);
         sink.add("a_sb", &[fa, sb]);
         sink.add("sa_b", &[sa, fb]);
-        sink.add("a_b", &[fa, fb]);
         sink.add("p_a", &[fp, fa]);
         sink.add("p_a_sb", &[fp, fa, sb]);
         sink.add("sp_sa_sb", &[sp, sa, sb]);
         sink.add("sb_sc", &[sb, sc]);
-        sink.add("b_c", &[fb, fc]);
-        sink.add("sa_sb_sc", &[sa, sb, sc]);
         sink.add("b_sc", &[fb, sc]);
-        sink.add("sp_a", &[sp, fa]);
         let run = Part::raw(bucket(self.run_len.get(i).copied().unwrap_or(0)));
         let title = Part::raw(flag(self.title.get(i).copied().unwrap_or(false)));
-        let first = Part::raw(flag(self.run_len.get(i).is_some_and(|&n| n as usize == i + 1)));
         sink.add("run_sb", &[run, sb]);
         sink.add("run_sa_sb", &[run, sa, sb]);
         sink.add("title_sb", &[title, sb]);
         sink.add("title_run_sb", &[title, run, sb]);
-        let rest = u32::try_from(self.len().saturating_sub(i + 1)).unwrap_or(u32::MAX);
         let word = self.text_of(i);
         if let Some(stem) = word.strip_suffix('.').filter(|s| !s.is_empty() && self.token(i).is_some_and(|t| t.kind == TokenKind::Word)) {
             sink.add("abbr_sb", &[Part::raw(flag(is_listed_abbreviation(stem))), sb]);

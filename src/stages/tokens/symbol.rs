@@ -21,14 +21,14 @@ pub(super) fn scan(text: &str, start: usize, c: char, out: &mut Vec<Token>) -> u
     let prev = char_before(text, start);
     let after_word = prev.is_some_and(char::is_alphanumeric);
     let next = char_at(text, start + c.len_utf8());
-    let at_word_start = prev.is_none_or(|p| is_space(p) || is_opening(p));
+    let at_word_start = prev.map_or(true, |p| is_space(p) || is_opening(p));
     if c == '+' && at_word_start && next.is_some_and(|n| n.is_ascii_digit()) {
         return number::scan(text, start, out);
     }
     let found = match c {
         '#' if !after_word => web::handle(text, start + 1, true).map(|end| (end, TokenKind::Hashtag)),
-        '@' if !after_word => web::handle(text, start + 1, false).map(|end| (end, TokenKind::Mention)),
-        c if is_apostrophe(c) => apostrophe(text, start, c, after_word),
+        '@' if !after_word => web::handle(text, start + 1, true).map(|end| (end, TokenKind::Mention)),
+        c if is_apostrophe(c) => apostrophe(text, start, c, after_word || prev.is_some_and(is_space)),
         _ => None,
     };
     let (end, kind) = found
@@ -42,7 +42,8 @@ pub(super) fn scan(text: &str, start: usize, c: char, out: &mut Vec<Token>) -> u
     end
 }
 
-/// After a word, a clitic ("'s", "'re", "'ll"); elsewhere a decade ("'72", "'60s").
+/// After a word (or a space, as in "that 's"), a clitic ("'s", "'re", "'ll"); else, or if
+/// no clitic follows, a decade ("'72", "'60s").
 fn apostrophe(text: &str, start: usize, c: char, after_word: bool) -> Option<(usize, TokenKind)> {
     let from = start + c.len_utf8();
     let rest = text.get(from..).unwrap_or("");
@@ -51,7 +52,9 @@ fn apostrophe(text: &str, start: usize, c: char, after_word: bool) -> Option<(us
         let clitic = slice(rest, 0, letters);
         let closed = !rest.get(letters..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
         let known = ["s", "re", "ve", "ll", "d", "m"].iter().any(|k| clitic.eq_ignore_ascii_case(k));
-        return (closed && known).then_some((from + letters, TokenKind::Word));
+        if closed && known {
+            return Some((from + letters, TokenKind::Word));
+        }
     }
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let end = from + digits + usize::from(rest.get(digits..).is_some_and(|r| r.starts_with('s')));
@@ -118,7 +121,9 @@ fn run_group(c: char) -> u8 {
     }
 }
 
-/// The end of the punctuation run that starts at `start` with `c`.
+/// The end of the punctuation run that starts at `start` with `c`. Sentence-ending marks
+/// join ("?!", ".?", "!!!"), except that an ellipsis of two or more full stops stays apart
+/// from the marks around it ("..." "?", "!!" "..").
 fn run(text: &str, start: usize, c: char) -> usize {
     let mut end = start + c.len_utf8();
     let group = run_group(c);
@@ -129,14 +134,31 @@ fn run(text: &str, start: usize, c: char) -> usize {
     if single_quote(c) {
         return end + char_at(text, end).filter(|&q| single_quote(q)).map_or(0, char::len_utf8);
     }
+    let mut stops = usize::from(c == '.');
     while let Some(n) = char_at(text, end) {
-        let joins = if group > 0 { run_group(n) == group } else { n == c };
+        let joins = match group {
+            0 => n == c,
+            1 => run_group(n) == 1 && !ellipsis_edge(text, end, stops, n),
+            _ => run_group(n) == group,
+        };
         if !joins {
             break;
         }
+        stops = if n == '.' { stops + 1 } else { 0 };
         end += n.len_utf8();
     }
     end
+}
+
+/// True when `n` at `at` starts or ends an ellipsis inside a run of sentence-ending marks;
+/// `stops` is the number of full stops just before it.
+fn ellipsis_edge(text: &str, at: usize, stops: usize, n: char) -> bool {
+    let run_before = text.get(..at).is_some_and(|b| !b.ends_with('.'));
+    if n == '.' {
+        run_before && text.get(at + 1..).is_some_and(|r| r.starts_with('.'))
+    } else {
+        stops >= 2
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +179,10 @@ mod tests {
             ("...", ("...", Punct)),
             ("?!?!! x", ("?!?!!", Punct)),
             ("!.", ("!.", Punct)),
+            (".?", (".?", Punct)),
+            ("...?", ("...", Punct)),
+            ("!!..", ("!!", Punct)),
+            ("?..", ("?", Punct)),
             ("--", ("--", Punct)),
             ("----==", ("----==", Punct)),
             ("<<", ("<<", Symbol)),
@@ -178,6 +204,7 @@ mod tests {
             ("#audiobooks", ("#audiobooks", Hashtag)),
             ("#1", ("#", Punct)),
             ("@jack hi", ("@jack", Mention)),
+            ("@2.97", ("@", Punct)),
             ("'72", ("'72", Number)),
             ("'60s", ("'60s", Number)),
             ("'em", ("'", Punct)),
