@@ -33,4 +33,17 @@ if python3 -c "import sys; sys.exit(0 if float('${english:-0}') >= 0.99 else 1)"
 else
   echo "FAIL langid english_accuracy: ${english:-missing} (target 0.99)"; fail=1
 fi
+run hedging.py conll2010_wiki_hedge/dev_pattern_sample.jsonl 0.62
+run quotes.py polnear_attribution/dev.jsonl 0.70
+# quotes.py's headline is F1; direct-quote recall and source accuracy have targets too.
+quotes=$(python3 "$EVAL/quotes.py" "$DATA/polnear_attribution/dev.jsonl" --json | grep '^{')
+for target in direct_recall:0.90 source_accuracy:0.80; do
+  name=${target%%:*} min=${target#*:}
+  value=$(echo "$quotes" | sed -n "s/.*\"$name\": \([0-9.]*\).*/\1/p")
+  if python3 -c "import sys; sys.exit(0 if float('${value:-0}') >= $min else 1)"; then
+    echo "ok   quotes $name: $value (target $min)"
+  else
+    echo "FAIL quotes $name: ${value:-missing} (target $min)"; fail=1
+  fi
+done
 exit $fail

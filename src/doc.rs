@@ -15,6 +15,8 @@
 //! - `sentiment`: tone of the document and of each sentence, and loaded-language spans.
 //! - `keyphrases`: the article's key phrases, best first, with their mentions;
 //! - `summary_ranking`: body sentences that sum up the article, best first.
+//! - `quotes`, `sources`: who is quoted, with what cue, and the distinct sources cited;
+//! - `hedges`, `certainty`: hedge cues and a certainty level per sentence.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -253,6 +255,123 @@ pub struct Keyphrase {
     pub mentions: Vec<Span>,
 }
 
+/// Words or claims attributed to a source (quotes stage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// What is attributed: a quotation (marks included) or reported speech.
+    pub content: Span,
+    /// Who says it, as written at that place ("he", "an unnamed US official").
+    pub source: Option<Span>,
+    /// The verb or phrase that attributes it ("said", "according to").
+    pub cue: Option<Span>,
+    /// True when the content is a quotation in quotation marks.
+    pub direct: bool,
+    /// The fullest earlier name mention the source refers to ("John Kirby" for "he").
+    pub speaker: Option<Span>,
+}
+
+/// What kind of source a quote cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Outlet,
+    Anonymous,
+    Document,
+    /// A pronoun or phrase that could not be resolved ("it", "they").
+    Unknown,
+}
+
+/// One distinct source and the quotes that cite it (sources stage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The fullest mention of the source (the speaker's name, or the source text).
+    pub name: Span,
+    pub kind: SourceKind,
+    /// The office or job given with a person ("spokesman"), when there is one.
+    pub role: Option<Span>,
+    /// Indices into `Document::quotes`, ascending.
+    pub quotes: Vec<usize>,
+}
+
+/// How many quotes rest on each kind of source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sourcing {
+    /// Quotes from named people and organizations.
+    pub named: usize,
+    pub anonymous: usize,
+    pub outlet: usize,
+    pub document: usize,
+    /// Quotes whose source could not be classified ("it", "they").
+    pub unknown: usize,
+    /// Quotes with no source named where they stand.
+    pub unattributed: usize,
+}
+
+/// What kind of hedge a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HedgeKind {
+    /// Epistemic modal verbs: might, could, may.
+    Modal,
+    /// Verbs and phrases of speculation: suggests, appears, believed to.
+    Speculative,
+    /// Adverbs and adjectives of likelihood: potentially, reportedly, likely.
+    Adverb,
+    /// Vague attributions and generalizations: some say, it is thought, widely regarded.
+    Weasel,
+    /// Vague quantifiers learned from Wikipedia weasel sentences (many, some, several):
+    /// shown, but not counted against a sentence's certainty.
+    Vague,
+}
+
+impl HedgeKind {
+    /// The kind's name as it appears in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            HedgeKind::Modal => "modal",
+            HedgeKind::Speculative => "speculative",
+            HedgeKind::Adverb => "adverb",
+            HedgeKind::Weasel => "weasel",
+            HedgeKind::Vague => "vague",
+        }
+    }
+}
+
+/// A word or phrase that makes a claim less than certain (hedges stage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hedge {
+    pub span: Span,
+    pub kind: HedgeKind,
+}
+
+/// How firmly a sentence states its claim (vague quantifiers aside).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Certainty {
+    /// No hedge.
+    #[default]
+    High,
+    /// One hedge.
+    Medium,
+    /// Two or more hedges.
+    Low,
+}
+
+/// How much of the article body is hedged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hedging {
+    /// Body sentences with at least one hedge other than a vague quantifier.
+    pub hedged_sentences: usize,
+    /// Body sentences.
+    pub sentences: usize,
+    /// `hedged_sentences / sentences` (0 when there are none), rounded to 3 decimals.
+    pub share: f64,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Clone, Debug)]
 pub struct Document<'t> {
@@ -273,6 +392,13 @@ pub struct Document<'t> {
     /// Indices into `sentences` of body sentences, best summary sentence first; none says
     /// nearly the same as one before it. At most `summary::MAX_SENTENCES` long.
     pub summary_ranking: Vec<usize>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<Source>,
+    pub sourcing: Sourcing,
+    pub hedges: Vec<Hedge>,
+    /// Per sentence (same indices as `sentences`), set by the hedges stage.
+    pub certainty: Vec<Certainty>,
+    pub hedging: Hedging,
 }
 
 impl<'t> Document<'t> {
@@ -291,6 +417,12 @@ impl<'t> Document<'t> {
             sentiment: SentimentLayer::default(),
             keyphrases: Vec::new(),
             summary_ranking: Vec::new(),
+            quotes: Vec::new(),
+            sources: Vec::new(),
+            sourcing: Sourcing::default(),
+            hedges: Vec::new(),
+            certainty: Vec::new(),
+            hedging: Hedging::default(),
         }
     }
 

@@ -36,6 +36,8 @@ pub mod wasm;
 pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
 pub use output::{Analysis, BoilerplateOut, KeyphraseOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{Certainty, HedgeKind, Hedging, SourceKind, Sourcing};
+pub use output::{HedgeOut, QuoteOut, SourceOut, SpeakerOut};
 
 use std::fmt;
 
@@ -44,6 +46,8 @@ use std::fmt;
 pub mod internals {
     pub use crate::doc::Document;
     pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::hedges::training as hedge_training;
+    pub use crate::stages::quotes::training as quote_training;
     pub use crate::stages::sentiment::training as sentiment_training;
     pub use crate::stages::summary::{features as summary_features, FEATURES as SUMMARY_FEATURES};
 }

@@ -5,7 +5,7 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Document, Language, LoadedKind, Readability, Sentiment, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{BlockKind, BoilerplateKind, Certainty, Document, HedgeKind, Hedging, Language, LoadedKind, Quote, Readability, Sentiment, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
 use crate::Options;
 use serde::Serialize;
 
@@ -86,6 +86,25 @@ pub struct Analysis {
     pub keyphrases: Vec<KeyphraseOut>,
     /// The sentences that sum up the article, in article order.
     pub summary: Vec<Utf16Span>,
+    /// Attributions of words or claims to sources, in text order.
+    pub quotes: Vec<QuoteOut>,
+    /// The distinct sources cited, in order of first citation.
+    pub sources: Vec<SourceOut>,
+    /// How many quotes rest on each kind of source.
+    pub sourcing: Sourcing,
+    /// Words and phrases that make claims less than certain, in text order.
+    pub hedges: Vec<HedgeOut>,
+    /// How much of the article body is hedged.
+    pub hedging: Hedging,
+}
+
+/// A hedge cue.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HedgeOut {
+    pub start: usize,
+    pub end: usize,
+    /// `modal`, `speculative`, `adverb`, `weasel` or `vague`.
+    pub kind: HedgeKind,
 }
 
 /// A span of loaded wording.
@@ -144,6 +163,8 @@ pub struct SentenceOut {
     pub in_body: bool,
     /// Tone of the sentence, a compound in [-1, 1].
     pub sentiment: f64,
+    /// `high` (no hedge), `medium` (one) or `low` (more).
+    pub certainty: Certainty,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -153,6 +174,66 @@ pub struct TokenOut {
     pub kind: TokenKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pos: Option<Upos>,
+}
+
+/// Words or claims attributed to a source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteOut {
+    /// What is attributed.
+    pub content: Utf16Span,
+    /// Who says it, as written at that place; null when not named there.
+    pub source: Option<Utf16Span>,
+    /// The verb or phrase that attributes it.
+    pub cue: Option<Utf16Span>,
+    /// True when the content sits in quotation marks.
+    pub direct: bool,
+    /// The name the source resolves to ("John Kirby" for "he"), when one is known.
+    pub speaker: Option<SpeakerOut>,
+}
+
+/// The earlier name mention a source refers to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerOut {
+    pub start: usize,
+    pub end: usize,
+    /// The name's text, spaces normalized.
+    pub name: String,
+}
+
+/// One distinct source and the quotes citing it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceOut {
+    /// The source's fullest mention: `start`/`end` span it, `name` is its text.
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: SourceKind,
+    /// The office or job given with a person ("spokesman").
+    pub role: Option<Utf16Span>,
+    /// Indices into `quotes`.
+    pub quotes: Vec<usize>,
+}
+
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn source_out(doc: &Document, map: &Utf16Map, s: &Source) -> SourceOut {
+    let u = map.span(s.name);
+    SourceOut { start: u.start, end: u.end, name: normalized(doc.text_of(s.name)), kind: s.kind, role: s.role.map(|r| map.span(r)), quotes: s.quotes.clone() }
+}
+
+fn quote_out(doc: &Document, map: &Utf16Map, q: &Quote) -> QuoteOut {
+    QuoteOut {
+        content: map.span(q.content),
+        source: q.source.map(|s| map.span(s)),
+        cue: q.cue.map(|s| map.span(s)),
+        direct: q.direct,
+        speaker: q.speaker.map(|s| {
+            let u = map.span(s);
+            SpeakerOut { start: u.start, end: u.end, name: normalized(doc.text_of(s)) }
+        }),
+    }
 }
 
 fn block_name(kind: BlockKind) -> &'static str {
@@ -213,8 +294,9 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
         .enumerate()
         .map(|(i, s)| {
             let u = map.span(s.span);
+            let certainty = doc.certainty.get(i).copied().unwrap_or_default();
             let sentiment = doc.sentiment.sentences.get(i).copied().unwrap_or(0.0);
-            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), sentiment }
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), sentiment, certainty }
         })
         .collect();
     let tokens = with_tokens.then(|| {
@@ -245,6 +327,16 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
         })
         .collect();
     let summary = summary(&doc, options, &map);
+    let quotes = doc.quotes.iter().map(|q| quote_out(&doc, &map, q)).collect();
+    let sources = doc.sources.iter().map(|s| source_out(&doc, &map, s)).collect();
+    let hedges = doc
+        .hedges
+        .iter()
+        .map(|h| {
+            let u = map.span(h.span);
+            HedgeOut { start: u.start, end: u.end, kind: h.kind }
+        })
+        .collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -260,6 +352,11 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
         loaded,
         keyphrases,
         summary,
+        quotes,
+        sources,
+        sourcing: doc.sourcing,
+        hedges,
+        hedging: doc.hedging,
     }
 }
 

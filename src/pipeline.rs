@@ -2,7 +2,7 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{keyphrases, language, paragraphs, readability, sentences, sentiment, stats, structure, summary, tokens};
+use crate::stages::{hedges, keyphrases, language, paragraphs, quotes, readability, sentences, sentiment, sources, stats, structure, summary, tokens};
 
 /// A named analysis stage.
 pub struct Stage {
@@ -33,6 +33,9 @@ pub static STAGES: &[Stage] = &[
     english("sentiment", sentiment::run),
     english("keyphrases", keyphrases::run),
     any_language("summary", summary::run),
+    english("quotes", quotes::run),
+    english("sources", sources::run),
+    english("hedges", hedges::run),
 ];
 
 /// Runs every stage over `text` and returns the finished document.

@@ -1,10 +1,13 @@
 //! The analysis stages, one module each, run in the order given in `pipeline.rs`.
 
+pub(crate) mod hedges;
 pub(crate) mod language;
 pub(crate) mod paragraphs;
+pub(crate) mod quotes;
 pub(crate) mod readability;
 pub(crate) mod sentences;
 pub(crate) mod sentiment;
+pub(crate) mod sources;
 pub(crate) mod stats;
 pub(crate) mod structure;
 pub(crate) mod syllables;

@@ -1,0 +1,48 @@
+//! A reusable list of feature names for the linear models of the quotes and hedges stages.
+//!
+//! Input: feature names written with `format_args!`. Output: the names as `&str`, stored
+//! back to back in one buffer that is cleared, not freed, between tokens, so that scoring a
+//! token allocates nothing once the buffer has grown.
+
+use std::fmt::{self, Write};
+
+#[derive(Debug, Default)]
+pub struct Features {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Features {
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Appends one feature name.
+    pub(crate) fn add(&mut self, name: fmt::Arguments) {
+        // Writing into a String cannot fail.
+        let _ = self.text.write_fmt(name);
+        self.ends.push(self.text.len());
+    }
+
+    /// The feature names, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| self.text.get(s..e).unwrap_or(""))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_back_in_order_after_reuse() {
+        let mut f = Features::default();
+        f.add(format_args!("w={}", "said"));
+        f.clear();
+        f.add(format_args!("bias"));
+        f.add(format_args!("p1={}|{}", "he", "x"));
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["bias", "p1=he|x"]);
+    }
+}
