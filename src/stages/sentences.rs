@@ -391,7 +391,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
     use crate::stages::{paragraphs, tokens};

@@ -507,9 +507,8 @@ test('without the Highlight API, the focus and the flash are drawn as marks', as
 });
 
 /**
- * Serves a worker that adds `extra` (fields other helpers' stages will produce: entities,
- * quotes, sources, hedges) to the real analysis of `forText`, so the panels can be tested
- * on the page before those stages are merged.
+ * Serves a worker that puts `extra` (hand-made entities, quotes, hedges) in place of those
+ * fields of the real analysis of `forText`, so the panels are tested on known input.
  */
 async function withExtraFields(page, forText, extra) {
   await page.route('**/worker.js', (route) => route.fulfill({
@@ -521,7 +520,10 @@ const ready = init();
 self.onmessage = async ({ data: { id, text, options } }) => {
   await ready;
   const analysis = analyze(text, options);
-  if (text === forText) Object.assign(analysis, extra);
+  if (text === forText) {
+    for (const field of ['entities', 'quotes', 'sources', 'sourcing', 'hedges', 'hedging']) delete analysis[field];
+    Object.assign(analysis, extra);
+  }
   self.postMessage({ id, ok: true, analysis, version: version(), ms: 1 });
 };`,
   }));
@@ -670,7 +672,11 @@ test('everything is reachable with the keyboard', async () => {
       }));
     }
     const layers = await page.locator('#layer-list input').evaluateAll((els) => els.map((e) => e.id));
-    assert.deepEqual(stops, [
+    // Quotes (grouped by source, one stop each) come between the arc and the layers.
+    const quoteStops = stops.filter((stop) => stop.startsWith('quote-item'));
+    assert.equal(quoteStops.length, (expected.quotes ?? []).length);
+    assert.ok(stops.indexOf(quoteStops[0] ?? 'arc-point') >= stops.indexOf('arc-point'));
+    assert.deepEqual(stops.filter((stop) => !stop.startsWith('quote-item')), [
       ...expected.summary.map(() => 'summary-sentence jumpable'),
       ...expected.keyphrases.map(() => 'chip pickable'),
       'arc-point',
