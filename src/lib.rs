@@ -25,6 +25,8 @@ mod doc;
 mod output;
 mod pipeline;
 mod stages;
+#[doc(hidden)]
+pub mod tagger;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -2,6 +2,7 @@
 
 pub(crate) mod language;
 pub(crate) mod paragraphs;
+pub(crate) mod pos;
 pub(crate) mod readability;
 pub(crate) mod sentences;
 pub(crate) mod stats;
