@@ -11,7 +11,8 @@
 //! - `tokens`: words, numbers, punctuation, URLs… (Universal Dependencies boundaries);
 //! - `words`: readability words (“long-term” and “Jong-Un” are one word);
 //! - `sentences`: never crossing a paragraph boundary;
-//! - `language`, `stats`, `readability`: document-level results.
+//! - `language`, `stats`, `readability`: document-level results;
+//! - `entities`: people, organisations, places, dates, money, percentages, quantities.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -193,6 +194,29 @@ pub struct Readability {
     pub automated_readability_index: Option<f64>,
 }
 
+/// What kind of thing a named entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    Date,
+    Money,
+    Percent,
+    Quantity,
+}
+
+/// One real-world referent and the places the text mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// How the text names it (its first mention, as written).
+    pub name: String,
+    pub kind: EntityKind,
+    /// In text order.
+    pub mentions: Vec<Span>,
+}
+
 /// The original text and every layer the stages have added.
 #[derive(Debug)]
 pub struct Document<'t> {
@@ -205,6 +229,8 @@ pub struct Document<'t> {
     pub stats: Stats,
     pub readability: Readability,
     pub warnings: Vec<Warning>,
+    /// Named entities and numeric expressions, in order of first mention.
+    pub entities: Vec<Entity>,
 }
 
 impl<'t> Document<'t> {
@@ -219,6 +245,7 @@ impl<'t> Document<'t> {
             stats: Stats::default(),
             readability: Readability::default(),
             warnings: Vec::new(),
+            entities: Vec::new(),
         }
     }
 

@@ -31,8 +31,8 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use doc::{BoilerplateKind, Language, Readability, Stats, TokenKind, Upos, Warning};
-pub use output::{Analysis, BoilerplateOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{BoilerplateKind, EntityKind, Language, Readability, Stats, TokenKind, Upos, Warning};
+pub use output::{Analysis, BoilerplateOut, EntityOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 
 use serde::Deserialize;
 use std::fmt;

@@ -5,7 +5,9 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Document, Language, Readability, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{
+    BlockKind, BoilerplateKind, Document, EntityKind, Language, Readability, Span, Stats, TokenKind, Upos, Warning,
+};
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -74,6 +76,18 @@ pub struct Analysis {
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// People, organisations, places, dates, money, percentages and quantities.
+    pub entities: Vec<EntityOut>,
+}
+
+/// One entity: a referent and its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityOut {
+    /// `e1`, `e2`… in order of first mention.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Utf16Span>,
 }
 
 /// Where the article is inside the pasted text.
@@ -181,6 +195,17 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             })
             .collect()
     });
+    let entities = doc
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntityOut {
+            id: format!("e{}", i + 1),
+            name: e.name.clone(),
+            kind: e.kind,
+            mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
+        })
+        .collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -192,6 +217,7 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         paragraphs,
         sentences,
         tokens,
+        entities,
     }
 }
 

@@ -2,7 +2,7 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{language, paragraphs, pos, readability, sentences, stats, structure, tokens};
+use crate::stages::{entities, language, paragraphs, pos, readability, sentences, stats, structure, tokens};
 
 /// Runs every stage over `text` and returns the finished document.
 pub(crate) fn run(text: &str) -> Document<'_> {
@@ -12,6 +12,7 @@ pub(crate) fn run(text: &str) -> Document<'_> {
     sentences::run(&mut doc); // reads paragraphs, tokens; writes sentences
     pos::run(&mut doc); // reads tokens, sentences; sets Token::pos
     structure::run(&mut doc); // reads paragraphs, sentences, tokens; sets paragraph kinds
+    entities::run(&mut doc); // reads paragraphs, tokens, sentences; writes entities
     language::run(&mut doc); // reads body paragraphs; writes language (+ warning)
     stats::run(&mut doc); // reads body words, sentences; writes stats
     readability::run(&mut doc); // reads stats; writes readability (+ warning)

@@ -1,5 +1,6 @@
 //! The analysis stages, one module each, run in the order given in `pipeline.rs`.
 
+pub(crate) mod entities;
 pub(crate) mod language;
 pub(crate) mod paragraphs;
 pub(crate) mod pos;

@@ -164,6 +164,12 @@ impl Word {
     }
 }
 
+/// The hash of one feature: a template id and a value.
+#[inline]
+pub fn feature(template: u64, value: u64) -> u64 {
+    mix(template.wrapping_mul(0x2545_F491_4F6C_DD1D), value)
+}
+
 /// Collects the feature hashes of one position; each feature is a template id mixed with
 /// one or more values. Templates with a 0 value (an absent affix) are skipped.
 pub struct Features {
@@ -182,7 +188,7 @@ impl Features {
     #[inline]
     pub fn add(&mut self, template: u64, value: u64) {
         if value != 0 {
-            self.hashes.push(mix(template.wrapping_mul(0x2545_F491_4F6C_DD1D), value));
+            self.hashes.push(feature(template, value));
         }
     }
 

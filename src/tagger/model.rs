@@ -4,7 +4,7 @@
 //! table. Output: per-position tag scores, and greedy left-to-right tag sequences.
 //!
 //! Features are hashed into `2^bits` buckets; each bucket holds one `i8` weight per tag
-//! (weights quantised with one scale per model, near-zero weights pruned to 0).
+//! (weights quantised on a logarithmic scale, near-zero weights pruned to 0).
 //!
 //! File format: UTF-8 comment lines starting with `#` (source, licence, command), one
 //! empty line, then the binary body:
@@ -13,6 +13,7 @@
 //! record `skip: varint` (empty buckets since the previous record), `mask: varint` (one
 //! bit per tag with a non-zero weight), and one `i8` per set bit.
 
+use super::decode::Scorer;
 use std::fmt;
 
 const MAGIC: &[u8; 4] = b"APT1";
@@ -36,13 +37,15 @@ pub struct Model {
     weights: Vec<i8>,
     pub scale: f32,
     /// Decoded weight of each `i8` code (indexed by the code as `u8`).
-    table: [i32; 256],
+    table: [f32; 256],
 }
 
 /// The decoded value of the largest weight; scores are sums of such integers.
-const DECODE_UNIT: f32 = 65536.0;
-/// Quantisation levels on each side of zero.
-const LEVELS: f32 = 15.0;
+const DECODE_UNIT: f32 = 1048576.0;
+/// Quantisation levels on each side of zero (codes outside ±LEVELS decode as 0).
+const LEVELS: i8 = 63;
+/// Levels per octave.
+const STEPS: f32 = 4.0;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -95,41 +98,38 @@ fn body(bytes: &[u8]) -> Result<&[u8], ModelError> {
 }
 
 impl Model {
-    /// Builds a model from float weights laid out as `[bucket][tag]`, quantising to `i8` and
-    /// zeroing every weight whose magnitude is below `prune` (in quantised units).
-    /// Quantisation is square-root companded to [`LEVELS`] levels a sign:
-    /// `q = round(LEVELS * sqrt(|w| / max))`, so small weights keep some resolution and the
-    /// few large ones stay large. Weights below `prune * max` become 0; the others keep at
-    /// least level 1.
+    /// Builds a model from float weights laid out as `[bucket][tag]`.
+    ///
+    /// Quantisation is logarithmic, in half-octave steps below the largest magnitude `max`:
+    /// level `q` in `1..=LEVELS` stands for `max * 2^((q - LEVELS) / 2)`, so both the few huge
+    /// weights and the many small ones keep their relative precision (±19 %). Weights whose
+    /// magnitude is below `prune` (in the trainer's units) or below the lowest level become 0.
     pub fn quantise(tags: Vec<String>, bits: u8, weights: &[f32], prune: f32) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max } else { 1.0 };
         let weights = weights
             .iter()
             .map(|&w| {
-                let q = (LEVELS * (w.abs() / scale).sqrt()).round().clamp(1.0, LEVELS) as i8;
-                if w == 0.0 || w.abs() < prune * scale {
+                let q = LEVELS as f32 + (STEPS * (w.abs() / scale).log2()).round();
+                if w == 0.0 || w.abs() < prune || q < 1.0 {
                     0
                 } else {
-                    q * if w < 0.0 { -1 } else { 1 }
+                    q.min(LEVELS as f32) as i8 * if w < 0.0 { -1 } else { 1 }
                 }
             })
             .collect();
-        let mut model = Model { tags, bits, weights, scale, table: [0; 256] };
+        let mut model = Model { tags, bits, weights, scale, table: [0.0; 256] };
         model.fill_table();
         model
     }
 
-    /// The decoded value of every `i8` weight, in units of `max / DECODE_UNIT`.
+    /// The decoded value of every `i8` code, in units of `max / DECODE_UNIT` (exact powers of
+    /// two and their fourth roots, so sums do not depend on the platform).
     fn fill_table(&mut self) {
-        for q in -128i32..=127 {
-            let v = (q * q) as f32 / (LEVELS * LEVELS) * DECODE_UNIT;
-            self.table[(q as i8 as u8) as usize] = if q < 0 { -v.round() as i32 } else { v.round() as i32 };
+        for q in -LEVELS..=LEVELS {
+            let v = if q == 0 { 0.0 } else { DECODE_UNIT * (f32::from(q.abs() - LEVELS) / STEPS).exp2() };
+            self.table[usize::from(q as u8)] = v * f32::from(q.signum());
         }
-    }
-
-    pub fn n_tags(&self) -> usize {
-        self.tags.len()
     }
 
     /// Number of non-zero weights.
@@ -173,7 +173,7 @@ impl Model {
             }
             bucket += 1;
         }
-        let mut model = Model { tags, bits, weights, scale, table: [0; 256] };
+        let mut model = Model { tags, bits, weights, scale, table: [0.0; 256] };
         model.fill_table();
         Ok(model)
     }
@@ -210,10 +210,28 @@ impl Model {
         out
     }
 
-    /// Adds the weights of `features` into `scores` (one entry per tag, in weight units).
-    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
+    /// The best-scoring tag among those `allowed` accepts (the first such tag on ties).
+    pub fn best(&self, features: &[u64], scores: &mut [f32], allowed: impl Fn(usize) -> bool) -> usize {
+        self.score(features, scores);
+        let mut best: Option<(usize, f32)> = None;
+        for (t, &s) in scores.iter().enumerate() {
+            if allowed(t) && best.is_none_or(|(_, b)| s > b) {
+                best = Some((t, s));
+            }
+        }
+        best.map_or(0, |(t, _)| t)
+    }
+}
+
+impl Scorer for Model {
+    fn n_tags(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// Sums the decoded weights of `features` (one score per tag).
+    fn score(&self, features: &[u64], scores: &mut [f32]) {
         let n = self.tags.len();
-        scores.iter_mut().for_each(|s| *s = 0);
+        scores.iter_mut().for_each(|s| *s = 0.0);
         for &f in features {
             let at = bucket_of(f, self.bits) * n;
             if let Some(row) = self.weights.get(at..at + n) {
@@ -222,18 +240,6 @@ impl Model {
                 }
             }
         }
-    }
-
-    /// The best-scoring tag among those `allowed` accepts (the first such tag on ties).
-    pub fn best(&self, features: &[u64], scores: &mut [i32], allowed: impl Fn(usize) -> bool) -> usize {
-        self.score(features, scores);
-        let mut best = None;
-        for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.is_none_or(|(_, b)| s > b) {
-                best = Some((t, s));
-            }
-        }
-        best.map_or(0, |(t, _)| t)
     }
 }
 
@@ -271,9 +277,9 @@ mod tests {
         let m = small();
         let f1 = 1u64 << 60; // bucket 1
         let f15 = 15u64 << 60; // bucket 15
-        let mut s = [0; 3];
+        let mut s = [0.0; 3];
         m.score(&[f1, f15], &mut s);
-        assert_eq!(s, [65536, 0, 0]);
+        assert_eq!(s, [DECODE_UNIT, 0.0, 0.0]);
         assert_eq!(m.best(&[f15], &mut s, |_| true), 2);
         assert_eq!(m.best(&[f15], &mut s, |t| t != 2), 0);
         assert_eq!(bucket_of(f15, 4), 15);

@@ -6,6 +6,7 @@
 //! [`Perceptron::finish`]. Averaging uses the "sum of timestamped updates" identity
 //! `avg = w - u / c`, so an update costs O(features) and nothing is touched per step.
 
+use super::decode::Scorer;
 use super::model::{bucket_of, Model};
 
 /// A small deterministic random generator (SplitMix64) for seeded shuffling.
@@ -50,18 +51,6 @@ impl Perceptron {
         self.tags.len()
     }
 
-    /// Current (not averaged) scores, one per tag.
-    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        let n = self.n();
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            let at = bucket_of(f, self.bits) * n;
-            for (s, w) in scores.iter_mut().zip(&self.w[at..at + n]) {
-                *s += w;
-            }
-        }
-    }
-
     /// The best tag among the `allowed` ones under the current weights.
     pub fn predict(&self, features: &[u64], scores: &mut [f32], allowed: impl Fn(usize) -> bool) -> usize {
         self.score(features, scores);
@@ -77,16 +66,25 @@ impl Perceptron {
     /// Rewards `gold` and penalises `guess` on every feature, then advances one step.
     pub fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
         if gold != guess {
-            let n = self.n();
-            let c = self.step as f64;
-            for &f in features {
-                let at = bucket_of(f, self.bits) * n;
-                self.w[at + gold] += 1.0;
-                self.u[at + gold] += c;
-                self.w[at + guess] -= 1.0;
-                self.u[at + guess] -= c;
-            }
+            self.add(features, gold, 1.0);
+            self.add(features, guess, -1.0);
         }
+        self.tick();
+    }
+
+    /// Adds `delta` to the weight of `tag` on every feature.
+    pub fn add(&mut self, features: &[u64], tag: usize, delta: f32) {
+        let n = self.n();
+        let c = self.step as f64 * f64::from(delta);
+        for &f in features {
+            let at = bucket_of(f, self.bits) * n + tag;
+            self.w[at] += delta;
+            self.u[at] += c;
+        }
+    }
+
+    /// Advances the averaging clock by one example.
+    pub fn tick(&mut self) {
         self.step += 1;
     }
 
@@ -95,6 +93,24 @@ impl Perceptron {
         let c = self.step as f64;
         let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(&w, &u)| (f64::from(w) - u / c) as f32).collect();
         Model::quantise(self.tags.clone(), self.bits, &avg, prune)
+    }
+}
+
+impl Scorer for Perceptron {
+    fn n_tags(&self) -> usize {
+        self.n()
+    }
+
+    /// Current (not averaged) scores, one per tag.
+    fn score(&self, features: &[u64], scores: &mut [f32]) {
+        let n = self.n();
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in features {
+            let at = bucket_of(f, self.bits) * n;
+            for (s, w) in scores.iter_mut().zip(&self.w[at..at + n]) {
+                *s += w;
+            }
+        }
     }
 }
 
@@ -116,7 +132,7 @@ mod tests {
             }
         }
         let m = p.finish(0.0);
-        let mut s = [0i32; 2];
+        let mut s = [0f32; 2];
         for (f, gold) in &data {
             assert_eq!(m.best(f, &mut s, |_| true), *gold, "{f:?}");
         }

@@ -116,7 +116,7 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
 pub fn tag(model: &Model, input: &Input) -> Vec<usize> {
     let mut out = Vec::with_capacity(input.words.len());
     let mut feats = Features::new();
-    let mut scores = vec![0i32; model.n_tags()];
+    let mut scores = vec![0f32; model.tags.len()];
     for i in 0..input.words.len() {
         let prev = [i.checked_sub(1).map(|j| out[j]), i.checked_sub(2).map(|j| out[j])];
         features(input, i, prev, &mut feats);
