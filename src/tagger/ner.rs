@@ -8,13 +8,14 @@
 //!   word sequences and marked on each word with its type and position;
 //! - document features: whether the word appears capitalised in the middle of a sentence
 //!   elsewhere in the document, or in lower case anywhere, and whether its sentence is a
-//!   headline in capitals;
+//!   headline in capitals or in title case;
 //! - a prediction history: the type most recently given to the same word earlier in the
 //!   document, so that "Kirby" after "John Kirby" stays a person.
 //!
 //! Decoding is first-order Viterbi per sentence, sentences in document order. The same
 //! [`Decoder`] serves training (the trainer updates between sentences) and tagging.
 
+use super::clusters::{self, Classes};
 use super::decode::{viterbi, Scorer};
 use super::features::{feature, flag, mix, Features, Word};
 use super::model::Model;
@@ -127,10 +128,12 @@ pub fn parse_gazetteer(text: &str, out: &mut Gazetteer) {
 /// One sentence ready for tagging.
 pub struct Sentence {
     pub words: Vec<Word>,
+    /// Per word: its classes (see `clusters`).
+    pub classes: Vec<Classes>,
     /// Per word: gazetteer marks, bit `4 * class + part` for every match covering the word.
     pub gaz: Vec<u32>,
-    /// True for a headline in capitals.
-    pub caps: bool,
+    /// How the sentence is cased: [`NORMAL`], [`CAPITALS`] or [`TITLE_CASE`] (headlines).
+    pub case: u8,
 }
 
 /// A document ready for tagging.
@@ -149,20 +152,41 @@ impl Document {
         let mut doc = Document { sentences: Vec::new(), cap_mid: HashSet::new(), lower: HashSet::new() };
         for forms in sentences {
             let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
-            let cased = words.iter().filter(|w| w.has(flag::UPPER) || w.has(flag::TITLE) || w.has(flag::LOWER));
-            let (n, upper) = cased.fold((0, 0), |(n, u), w| (n + 1, u + usize::from(w.has(flag::UPPER))));
-            let caps = n >= 3 && upper * 5 >= n * 4;
+            let case = sentence_case(&words);
             for (i, w) in words.iter().enumerate() {
                 if w.has(flag::LOWER) {
                     doc.lower.insert(w.lower);
-                } else if i > 0 && !caps && (w.has(flag::TITLE) || w.has(flag::UPPER)) {
+                } else if i > 0 && case == NORMAL && (w.has(flag::TITLE) || w.has(flag::UPPER)) {
                     doc.cap_mid.insert(w.lower);
                 }
             }
             let gaz = gazetteer_marks(&words, &lookup);
-            doc.sentences.push(Sentence { words, gaz, caps });
+            let classes = words.iter().map(clusters::of).collect();
+            doc.sentences.push(Sentence { words, classes, gaz, case });
         }
         doc
+    }
+}
+
+/// Sentence casing: ordinary, all in capitals, or every longer word capitalised.
+pub const NORMAL: u8 = 0;
+pub const CAPITALS: u8 = 1;
+pub const TITLE_CASE: u8 = 2;
+
+/// How a sentence is cased: [`CAPITALS`] when at least 4/5 of at least three cased words are
+/// in capitals, [`TITLE_CASE`] when at least 4/5 of at least three words of four letters or
+/// more are capitalised, else [`NORMAL`].
+fn sentence_case(words: &[Word]) -> u8 {
+    let cased = words.iter().filter(|w| w.has(flag::UPPER) || w.has(flag::TITLE) || w.has(flag::LOWER));
+    let (n, upper) = cased.fold((0, 0), |(n, u), w| (n + 1, u + usize::from(w.has(flag::UPPER))));
+    let long = words.iter().filter(|w| w.len >= 4 && (w.has(flag::TITLE) || w.has(flag::LOWER)));
+    let (m, title) = long.fold((0, 0), |(n, t), w| (n + 1, t + usize::from(w.has(flag::TITLE))));
+    if n >= 3 && upper * 5 >= n * 4 {
+        CAPITALS
+    } else if m >= 3 && title * 5 >= m * 4 {
+        TITLE_CASE
+    } else {
+        NORMAL
     }
 }
 
@@ -213,13 +237,13 @@ pub fn features(doc: &Document, s: usize, i: usize, history: &HashMap<u64, u8>, 
     let shape = |d: isize| at(d).map_or(edge(d), |w| w.shape);
     let gaz = |d: isize| i.checked_add_signed(d).and_then(|j| sent.gaz.get(j)).map_or(edge(d), |&g| u64::from(g) | 1 << 40);
     let Some(w) = at(0) else { return };
-    let caps = u64::from(sent.caps);
+    let case = u64::from(sent.case);
     let doc_case = u64::from(i == 0)
         | u64::from(doc.cap_mid.contains(&w.lower)) << 1
         | u64::from(doc.lower.contains(&w.lower)) << 2
         | u64::from(w.flags) << 3
-        | caps << 11
-        | 1 << 12;
+        | case << 11
+        | 1 << 13;
     out.add(1, 1);
     out.add(2, w.lower);
     out.add(3, w.raw);
@@ -253,12 +277,23 @@ pub fn features(doc: &Document, s: usize, i: usize, history: &HashMap<u64, u8>, 
     let hist = history.get(&w.lower).map_or(1, |&t| u64::from(t) + 2);
     out.add(38, hist);
     out.add2(39, hist, w.shape);
-    if sent.caps {
-        out.add(40, w.lower);
-        out.add2(41, lower(-1), w.lower);
+    if sent.case != NORMAL {
+        out.add2(40, case, w.lower);
+        out.add2(41, mix(case, lower(-1)), w.lower);
     }
     out.add(42, at(-1).map_or(BEFORE, |p| p.suffix3()));
     out.add(43, at(1).map_or(AFTER, |n| n.suffix3()));
+    let class = |d: isize, k: usize| i.checked_add_signed(d).and_then(|j| sent.classes.get(j)).map_or(edge(d), |c| c[k]);
+    out.add(44, class(0, 0));
+    out.add(45, class(0, 1));
+    out.add(46, class(-1, 1));
+    out.add(47, class(1, 1));
+    out.add2(48, class(0, 1), w.shape);
+    out.add2(49, class(-1, 0), class(0, 0));
+    out.add2(50, class(0, 0), class(1, 0));
+    out.add2(51, class(0, 2), doc_case);
+    out.add2(52, class(0, 2), w.shape);
+    out.add2(53, class(-1, 2), class(0, 2));
 }
 
 /// Tags a document sentence by sentence, in order, with first-order Viterbi; the history
@@ -400,10 +435,18 @@ mod tests {
 
     #[test]
     fn document_features_see_other_sentences() {
-        let doc = Document::new(&[vec!["Kirby", "spoke"], vec!["Then", "Kirby", "left"], vec!["NATO", "SAYS", "NO"]], |_| 0);
+        let sentences = [
+            vec!["Kirby", "spoke"],
+            vec!["Then", "Kirby", "left"],
+            vec!["NATO", "SAYS", "NO"],
+            vec!["Rain", "Returns", "to", "the", "Valley"],
+        ];
+        let doc = Document::new(&sentences, |_| 0);
         assert!(doc.cap_mid.contains(&Word::new("kirby").lower));
         assert!(!doc.cap_mid.contains(&Word::new("then").lower));
         assert!(doc.lower.contains(&Word::new("spoke").lower));
-        assert!(doc.sentences[2].caps && !doc.sentences[0].caps);
+        let cases: Vec<u8> = doc.sentences.iter().map(|s| s.case).collect();
+        assert_eq!(cases, [NORMAL, NORMAL, CAPITALS, TITLE_CASE]);
+        assert!(!doc.cap_mid.contains(&Word::new("returns").lower));
     }
 }

@@ -88,11 +88,15 @@ impl Perceptron {
         self.step += 1;
     }
 
+    /// The averaged weights, `[bucket][tag]`.
+    pub fn averaged(&self) -> Vec<f32> {
+        let c = self.step as f64;
+        self.w.iter().zip(&self.u).map(|(&w, &u)| (f64::from(w) - u / c) as f32).collect()
+    }
+
     /// The averaged weights, quantised and pruned.
     pub fn finish(&self, prune: f32) -> Model {
-        let c = self.step as f64;
-        let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(&w, &u)| (f64::from(w) - u / c) as f32).collect();
-        Model::quantise(self.tags.clone(), self.bits, &avg, prune)
+        Model::quantise(self.tags.clone(), self.bits, &self.averaged(), prune)
     }
 }
 

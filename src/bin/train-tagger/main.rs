@@ -1,11 +1,12 @@
 //! Trains the taggers' weights from `../shared/data` and writes them to `src/models/`.
 //!
 //! ```text
+//! cargo run --release --bin train-tagger -- clusters   # → src/models/word.clusters (first)
 //! cargo run --release --bin train-tagger -- pos   # → src/models/pos.model, pos.lexicon
 //! cargo run --release --bin train-tagger -- ner   # → src/models/ner.model, ner.gazetteer
 //! ```
 //! Options: `--data DIR` (default `../shared/data`), `--out FILE`, and for experiments
-//! `--epochs N`, `--bits N`, `--prune X`. The defaults (in `pos.rs` and `ner.rs`) are what
+//! `--epochs N`, `--seed N`, `--bits N`, `--prune X`. The defaults (in `pos.rs` and `ner.rs`) are what
 //! the committed models were trained with and are written into each model's header. The
 //! same command on the same data always writes the same bytes: training is single-threaded,
 //! the shuffling is seeded, and no clock or hash-map iteration order is involved.
@@ -14,6 +15,8 @@
 //! files, and on stderr the scores of the written (quantised) models on the dev sets' gold
 //! tokens, for the record only: nothing is fitted on dev data.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod clusters;
 #[cfg(not(target_arch = "wasm32"))]
 mod ner;
 #[cfg(not(target_arch = "wasm32"))]
@@ -48,6 +51,7 @@ mod common {
         pub data: PathBuf,
         pub out: Option<PathBuf>,
         epochs: Option<usize>,
+        seed: Option<u64>,
         bits: Option<u8>,
         prune: Option<f32>,
     }
@@ -56,9 +60,9 @@ mod common {
         pub fn settings(&self, default: Settings) -> Settings {
             Settings {
                 epochs: self.epochs.unwrap_or(default.epochs),
+                seed: self.seed.unwrap_or(default.seed),
                 bits: self.bits.unwrap_or(default.bits),
                 prune: self.prune.unwrap_or(default.prune),
-                ..default
             }
         }
 
@@ -79,6 +83,7 @@ mod common {
             data: PathBuf::from("../shared/data"),
             out: None,
             epochs: None,
+            seed: None,
             bits: None,
             prune: None,
         };
@@ -87,14 +92,15 @@ mod common {
                 "--data" => parsed.data = args.next().ok_or("--data needs a folder")?.into(),
                 "--out" => parsed.out = Some(args.next().ok_or("--out needs a file")?.into()),
                 "--epochs" => parsed.epochs = Some(number(args.next(), "--epochs")?),
+                "--seed" => parsed.seed = Some(number(args.next(), "--seed")?),
                 "--bits" => parsed.bits = Some(number(args.next(), "--bits")?),
                 "--prune" => parsed.prune = Some(number(args.next(), "--prune")?),
-                "pos" | "ner" if parsed.task.is_empty() => parsed.task = a,
+                "pos" | "ner" | "clusters" if parsed.task.is_empty() => parsed.task = a,
                 other => return Err(format!("unexpected argument {other}")),
             }
         }
         if parsed.task.is_empty() {
-            return Err("usage: train-tagger pos|ner [--data DIR] [--out FILE]".into());
+            return Err("usage: train-tagger clusters|pos|ner [--data DIR] [--out FILE]".into());
         }
         Ok(parsed)
     }
@@ -124,6 +130,7 @@ mod common {
 fn main() -> std::process::ExitCode {
     let result = common::parse_args().and_then(|args| match args.task.as_str() {
         "pos" => pos::train(&args),
+        "clusters" => clusters::train(&args),
         _ => ner::train(&args),
     });
     match result {
