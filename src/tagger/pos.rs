@@ -4,6 +4,7 @@
 //! The same [`features`] function serves training (`train-tagger pos`) and tagging, so the
 //! committed model and the runtime can never disagree about what a feature means.
 
+use super::clusters::{self, Classes};
 use super::features::{flag, Features, Word};
 use super::model::Model;
 use std::collections::HashMap;
@@ -44,18 +45,21 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
     out
 }
 
-/// A sentence ready for tagging: its words and their lexicon classes.
+/// A sentence ready for tagging: its words, their lexicon classes and word classes.
 pub struct Input {
     pub words: Vec<Word>,
     /// Per word: its tag set from the lexicon as a feature value, or a marker for "unknown".
     pub classes: Vec<u64>,
+    /// Per word: its classes from unlabelled text (see `clusters`).
+    pub clusters: Vec<Classes>,
 }
 
 impl Input {
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, lexicon: &Lexicon) -> Input {
         let words: Vec<Word> = forms.into_iter().map(Word::new).collect();
         let classes = words.iter().map(|w| lexicon.get(&w.lower).map_or(1, |&m| u64::from(m) | 1 << 40)).collect();
-        Input { words, classes }
+        let clusters = words.iter().map(clusters::of).collect();
+        Input { words, classes, clusters }
     }
 }
 
@@ -110,6 +114,16 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
     out.add2(36, class(0), class(1));
     out.add2(37, t1, class(1));
     out.add2(38, class(-1), class(0));
+    let cluster = |d: isize, k: usize| {
+        let fallback = if d < 0 { BEFORE } else { AFTER };
+        i.checked_add_signed(d).and_then(|j| input.clusters.get(j)).map_or(fallback, |c| c[k])
+    };
+    out.add(39, cluster(0, 0));
+    out.add(40, cluster(0, 1));
+    out.add(41, cluster(1, 1));
+    out.add(42, cluster(-1, 1));
+    out.add2(43, t1, cluster(0, 1));
+    out.add2(44, cluster(0, 2), w.shape);
 }
 
 /// Tags one sentence greedily, left to right.

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::time::Instant;
 
-const SETTINGS: Settings = Settings { epochs: 12, seed: 20261128, bits: 18, prune: 1.0 };
+const SETTINGS: Settings = Settings { epochs: 12, seed: 20261128, bits: 18, prune: 1.5 };
 /// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed: less
 /// dependence on the order of the examples.
 const RUNS: usize = 3;

@@ -11,7 +11,9 @@ use article_analyzer::tagger::pos;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 18, prune: 1.0 };
+/// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed.
+const RUNS: usize = 3;
+const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 18, prune: 1.5 };
 
 /// A sentence of syntactic words (forms) with their gold tags (tag indices).
 #[derive(Default)]
@@ -82,21 +84,15 @@ fn pos_accuracy(model: &Model, sentences: &[(pos::Input, Vec<usize>)]) -> f64 {
     right as f64 / all.max(1) as f64
 }
 
-pub fn train(args: &Args) -> Result<(), String> {
-    let started = Instant::now();
-    let train = read_conllu(&read_text(&args.data.join("ud_ewt/en_ewt-ud-train.conllu.gz"))?)?;
-    let dev = read_conllu(&read_text(&args.data.join("ud_ewt/en_ewt-ud-dev.conllu"))?)?;
-    let lexicon_text = pos_lexicon(&train);
-    let lexicon = pos::parse_lexicon(&lexicon_text);
-    let prepare = |gold: Vec<Gold>| -> Vec<(pos::Input, Vec<usize>)> {
-        gold.into_iter().map(|g| (pos::Input::new(g.forms.iter().map(String::as_str), &lexicon), g.tags)).collect()
-    };
-    let (train, dev) = (prepare(train), prepare(dev));
-    eprintln!("pos: {} training sentences, {} dev sentences", train.len(), dev.len());
-    let set = args.settings(SETTINGS);
-    let mut p = Perceptron::new(pos::TAGS.iter().map(|t| t.to_string()).collect(), set.bits);
+fn tag_names() -> Vec<String> {
+    pos::TAGS.iter().map(|t| t.to_string()).collect()
+}
+
+/// One greedy averaged-perceptron run over the training sentences, shuffled with `seed`.
+fn train_run(train: &[(pos::Input, Vec<usize>)], set: &Settings, seed: u64) -> Perceptron {
+    let mut p = Perceptron::new(tag_names(), set.bits);
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng(set.seed);
+    let mut rng = Rng(seed);
     let mut feats = Features::new();
     let mut scores = vec![0f32; pos::TAGS.len()];
     for epoch in 1..=set.epochs {
@@ -115,12 +111,37 @@ pub fn train(args: &Args) -> Result<(), String> {
                 guesses.push(guess);
             }
         }
-        eprintln!("epoch {epoch}: training accuracy {:.4}", right as f64 / all.max(1) as f64);
+        eprintln!("seed {seed} epoch {epoch}: training accuracy {:.4}", right as f64 / all.max(1) as f64);
     }
-    let model = p.finish(set.prune);
+    p
+}
+
+pub fn train(args: &Args) -> Result<(), String> {
+    let started = Instant::now();
+    let train = read_conllu(&read_text(&args.data.join("ud_ewt/en_ewt-ud-train.conllu.gz"))?)?;
+    let dev = read_conllu(&read_text(&args.data.join("ud_ewt/en_ewt-ud-dev.conllu"))?)?;
+    let lexicon_text = pos_lexicon(&train);
+    let lexicon = pos::parse_lexicon(&lexicon_text);
+    let prepare = |gold: Vec<Gold>| -> Vec<(pos::Input, Vec<usize>)> {
+        gold.into_iter().map(|g| (pos::Input::new(g.forms.iter().map(String::as_str), &lexicon), g.tags)).collect()
+    };
+    let (train, dev) = (prepare(train), prepare(dev));
+    eprintln!("pos: {} training sentences, {} dev sentences", train.len(), dev.len());
+    let set = args.settings(SETTINGS);
+    let mut sum: Vec<f32> = Vec::new();
+    for run in 0..RUNS {
+        let avg = train_run(&train, &set, set.seed + run as u64).averaged();
+        if sum.is_empty() {
+            sum = avg;
+        } else {
+            sum.iter_mut().zip(avg).for_each(|(s, a)| *s += a);
+        }
+    }
+    let model = Model::quantise(tag_names(), set.bits, &sum, set.prune * RUNS as f32);
     let dev_accuracy = pos_accuracy(&model, &dev);
     let header = format!(
-        "Universal POS tagger: averaged perceptron, greedy left-to-right, hashed features.\n\
+        "Universal POS tagger: averaged perceptron (sum of {RUNS} runs with seeds from the one\n\
+         below), greedy left-to-right, hashed features.\n\
          Trained by `cargo run --release --bin train-tagger -- pos` (src/bin/train-tagger/) on\n\
          ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz: Universal Dependencies English EWT,\n\
          licence CC BY-SA 4.0 (these weights are derived from it).\n\
