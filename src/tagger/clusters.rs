@@ -5,8 +5,7 @@
 //! Input: a word's normalised hash ([`Word::lower`]). Output: its two classes as feature
 //! values (non-zero; a fixed value for words without a class).
 
-use super::features::Word;
-use std::collections::HashMap;
+use super::features::{HashedMap, Word};
 use std::sync::OnceLock;
 
 /// The classes of one word as feature values: `[coarse, fine, case]` (case: how often the
@@ -17,8 +16,8 @@ pub type Classes = [u64; 3];
 pub const UNKNOWN: Classes = [1, 1, 1];
 
 /// Parses a clusters file: `#` comment lines, then `word<TAB>coarse fine case` lines.
-pub fn parse(text: &str) -> HashMap<u64, Classes> {
-    let mut out = HashMap::new();
+pub fn parse(text: &str) -> HashedMap<Classes> {
+    let mut out = HashedMap::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((word, classes)) = line.split_once('\t') else { continue };
         let mut it = classes.split(' ').map(|c| c.parse::<u64>().ok());
@@ -30,8 +29,8 @@ pub fn parse(text: &str) -> HashMap<u64, Classes> {
 }
 
 /// The embedded word classes, parsed once.
-pub fn table() -> &'static HashMap<u64, Classes> {
-    static TABLE: OnceLock<HashMap<u64, Classes>> = OnceLock::new();
+pub fn table() -> &'static HashedMap<Classes> {
+    static TABLE: OnceLock<HashedMap<Classes>> = OnceLock::new();
     TABLE.get_or_init(|| parse(include_str!("../models/word.clusters")))
 }
 

@@ -28,13 +28,15 @@ impl fmt::Display for ModelError {
     }
 }
 
-/// A quantised model ready for scoring.
+/// A quantised model ready for scoring. Weights are stored sparsely, bucket by bucket (most
+/// buckets hold a weight for only a few tags): `entries[offsets[b]..offsets[b + 1]]` are the
+/// `(tag, code)` pairs of bucket `b`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub tags: Vec<String>,
     bits: u8,
-    /// `weights[bucket * tags.len() + tag]`.
-    weights: Vec<i8>,
+    offsets: Vec<u32>,
+    entries: Vec<(u8, i8)>,
     pub scale: f32,
     /// Decoded weight of each `i8` code (indexed by the code as `u8`).
     table: [f32; 256],
@@ -107,18 +109,27 @@ impl Model {
     pub fn quantise(tags: Vec<String>, bits: u8, weights: &[f32], prune: f32) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max } else { 1.0 };
-        let weights = weights
-            .iter()
-            .map(|&w| {
-                let q = LEVELS as f32 + (STEPS * (w.abs() / scale).log2()).round();
-                if w == 0.0 || w.abs() < prune || q < 1.0 {
-                    0
-                } else {
-                    q.min(LEVELS as f32) as i8 * if w < 0.0 { -1 } else { 1 }
-                }
-            })
-            .collect();
-        let mut model = Model { tags, bits, weights, scale, table: [0.0; 256] };
+        let code = |w: f32| {
+            let q = LEVELS as f32 + (STEPS * (w.abs() / scale).log2()).round();
+            if w == 0.0 || w.abs() < prune || q < 1.0 {
+                0
+            } else {
+                q.min(LEVELS as f32) as i8 * if w < 0.0 { -1 } else { 1 }
+            }
+        };
+        let mut model = Model::empty(tags, bits, scale);
+        let n = model.tags.len();
+        for row in weights.chunks(n.max(1)).take(1 << bits) {
+            model.entries.extend(row.iter().enumerate().filter_map(|(t, &w)| Some((t as u8, code(w))).filter(|e| e.1 != 0)));
+            model.offsets.push(model.entries.len() as u32);
+        }
+        model.offsets.resize((1 << bits) + 1, model.entries.len() as u32);
+        model
+    }
+
+    /// A model without weights; `offsets` holds only the leading 0.
+    fn empty(tags: Vec<String>, bits: u8, scale: f32) -> Model {
+        let mut model = Model { tags, bits, offsets: vec![0], entries: Vec::new(), scale, table: [0.0; 256] };
         model.fill_table();
         model
     }
@@ -134,7 +145,7 @@ impl Model {
 
     /// Number of non-zero weights.
     pub fn non_zero(&self) -> usize {
-        self.weights.iter().filter(|&&w| w != 0).count()
+        self.entries.len()
     }
 
     /// Reads a model file (header comments + binary body).
@@ -157,24 +168,22 @@ impl Model {
         let scale_bytes: [u8; 4] = r.take(4)?.try_into().map_err(|_| ModelError("truncated"))?;
         let scale = f32::from_le_bytes(scale_bytes);
         let buckets = 1usize << bits;
-        let mut weights = vec![0i8; buckets * n_tags];
-        let mut bucket = 0usize;
+        let mut model = Model::empty(tags, bits, scale);
         while r.pos < r.bytes.len() {
             let skip = usize::try_from(r.varint()?).map_err(|_| ModelError("bad skip"))?;
-            bucket = bucket.checked_add(skip).filter(|&b| b < buckets).ok_or(ModelError("bucket out of range"))?;
+            let bucket = (model.offsets.len() - 1).checked_add(skip).filter(|&b| b < buckets);
+            let bucket = bucket.ok_or(ModelError("bucket out of range"))?;
+            model.offsets.resize(bucket + 1, model.entries.len() as u32);
             let mask = r.varint()?;
             if n_tags < 64 && mask >> n_tags != 0 {
                 return Err(ModelError("mask names a missing tag"));
             }
-            for t in 0..n_tags {
-                if mask >> t & 1 == 1 {
-                    weights[bucket * n_tags + t] = r.byte()? as i8;
-                }
+            for t in (0..n_tags).filter(|t| mask >> t & 1 == 1) {
+                model.entries.push((t as u8, r.byte()? as i8));
             }
-            bucket += 1;
+            model.offsets.push(model.entries.len() as u32);
         }
-        let mut model = Model { tags, bits, weights, scale, table: [0.0; 256] };
-        model.fill_table();
+        model.offsets.resize(buckets + 1, model.entries.len() as u32);
         Ok(model)
     }
 
@@ -194,20 +203,28 @@ impl Model {
             out.extend_from_slice(t.as_bytes());
         }
         out.extend_from_slice(&self.scale.to_le_bytes());
-        let n = self.tags.len();
         let mut skip = 0u64;
-        for row in self.weights.chunks(n) {
-            let mask = row.iter().enumerate().fold(0u64, |m, (t, &w)| if w != 0 { m | 1 << t } else { m });
-            if mask == 0 {
+        for b in 0..self.offsets.len().saturating_sub(1) {
+            let row = self.row(b);
+            if row.is_empty() {
                 skip += 1;
                 continue;
             }
             put_varint(&mut out, skip);
-            put_varint(&mut out, mask);
-            out.extend(row.iter().filter(|&&w| w != 0).map(|&w| w as u8));
+            put_varint(&mut out, row.iter().fold(0u64, |m, &(t, _)| m | 1 << t));
+            out.extend(row.iter().map(|&(_, q)| q as u8));
             skip = 0;
         }
         out
+    }
+
+    /// The `(tag, code)` pairs of one bucket.
+    #[inline]
+    fn row(&self, bucket: usize) -> &[(u8, i8)] {
+        match (self.offsets.get(bucket), self.offsets.get(bucket + 1)) {
+            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The best-scoring tag among those `allowed` accepts (the first such tag on ties).
@@ -230,13 +247,16 @@ impl Scorer for Model {
 
     /// Sums the decoded weights of `features` (one score per tag).
     fn score(&self, features: &[u64], scores: &mut [f32]) {
-        let n = self.tags.len();
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            let at = bucket_of(f, self.bits) * n;
-            if let Some(row) = self.weights.get(at..at + n) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += self.table[usize::from(w as u8)];
+        // Look up all the rows first, so that their (cache-missing) loads overlap.
+        let mut rows: [&[(u8, i8)]; 32] = [&[]; 32];
+        for chunk in features.chunks(32) {
+            for (row, &f) in rows.iter_mut().zip(chunk) {
+                *row = self.row(bucket_of(f, self.bits));
+            }
+            for &(t, q) in rows.iter().take(chunk.len()).flat_map(|r| r.iter()) {
+                if let Some(s) = scores.get_mut(usize::from(t)) {
+                    *s += self.table[usize::from(q as u8)];
                 }
             }
         }

@@ -17,9 +17,8 @@
 
 use super::clusters::{self, Classes};
 use super::decode::{viterbi, Scorer};
-use super::features::{feature, flag, mix, Features, Word};
+use super::features::{feature, flag, mix, Features, HashedMap, HashedSet, Word};
 use super::model::Model;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -111,7 +110,7 @@ pub fn phrase_key(words: &[Word]) -> u64 {
 pub const GAZ_CLASSES: [&str; 7] = ["PER", "ORG", "LOC", "MISC", "FIRST", "LAST", "PLACE"];
 
 /// Names and their classes: phrase key → bit mask over [`GAZ_CLASSES`].
-pub type Gazetteer = HashMap<u64, u8>;
+pub type Gazetteer = HashedMap<u8>;
 
 /// Parses a gazetteer file into `out`: `#` comment lines, then `CLASS<TAB>word word…` lines.
 pub fn parse_gazetteer(text: &str, out: &mut Gazetteer) {
@@ -140,16 +139,16 @@ pub struct Sentence {
 pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Words seen capitalised after the first word of a non-headline sentence.
-    cap_mid: HashSet<u64>,
+    cap_mid: HashedSet,
     /// Words seen in lower case.
-    lower: HashSet<u64>,
+    lower: HashedSet,
 }
 
 impl Document {
     /// Prepares a document. `lookup` gives the type mask of a phrase key (0 when absent):
     /// the gazetteer at run time, a leave-this-document-out count in training.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], lookup: impl Fn(u64) -> u8) -> Document {
-        let mut doc = Document { sentences: Vec::new(), cap_mid: HashSet::new(), lower: HashSet::new() };
+        let mut doc = Document { sentences: Vec::new(), cap_mid: HashedSet::default(), lower: HashedSet::default() };
         for forms in sentences {
             let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
             let case = sentence_case(&words);
@@ -227,7 +226,7 @@ pub fn transition(prev: Option<usize>) -> u64 {
 
 /// Writes the features of word `i` of sentence `s`, given the history of types given to
 /// words earlier in the document. (Tag-to-tag features are [`transition`]s.)
-pub fn features(doc: &Document, s: usize, i: usize, history: &HashMap<u64, u8>, out: &mut Features) {
+pub fn features(doc: &Document, s: usize, i: usize, history: &HashedMap<u8>, out: &mut Features) {
     out.clear();
     let Some(sent) = doc.sentences.get(s) else { return };
     let words = &sent.words;
@@ -301,7 +300,7 @@ pub fn features(doc: &Document, s: usize, i: usize, history: &HashMap<u64, u8>, 
 /// forced into valid BILOU order; [`spans`] reads any sequence leniently.
 pub struct Decoder<'d> {
     doc: &'d Document,
-    history: HashMap<u64, u8>,
+    history: HashedMap<u8>,
     /// The sentence `next` decodes.
     sentence: usize,
     /// Features of the words of the last decoded sentence, flat, with `offsets[i]..offsets[i + 1]`.
@@ -311,7 +310,7 @@ pub struct Decoder<'d> {
 
 impl<'d> Decoder<'d> {
     pub fn new(doc: &'d Document) -> Decoder<'d> {
-        Decoder { doc, history: HashMap::new(), sentence: 0, feats: Vec::new(), offsets: Vec::new() }
+        Decoder { doc, history: HashedMap::default(), sentence: 0, feats: Vec::new(), offsets: Vec::new() }
     }
 
     /// Decodes the next sentence, or returns `None` after the last one.
@@ -381,7 +380,7 @@ pub fn model() -> Option<&'static Model> {
 pub fn public_lists() -> &'static Gazetteer {
     static LISTS: OnceLock<Gazetteer> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut gaz = Gazetteer::new();
+        let mut gaz = Gazetteer::default();
         parse_gazetteer(include_str!("../models/ner.lists"), &mut gaz);
         gaz
     })
@@ -421,7 +420,7 @@ mod tests {
 
     #[test]
     fn gazetteer_marks_parts() {
-        let mut gaz = Gazetteer::new();
+        let mut gaz = Gazetteer::default();
         parse_gazetteer("# x\nLOC\tNew York\nORG\tNew York Times\nbad\nPER\tKirby\nFIRST\tJohn\n", &mut gaz);
         assert_eq!(gaz.len(), 4);
         let doc = Document::new(&[vec!["the", "New", "York", "Times", "and", "Kirby"]], |k| gaz.get(&k).copied().unwrap_or(0));

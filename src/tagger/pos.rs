@@ -5,9 +5,8 @@
 //! committed model and the runtime can never disagree about what a feature means.
 
 use super::clusters::{self, Classes};
-use super::features::{flag, Features, Word};
+use super::features::{flag, Features, HashedMap, Word};
 use super::model::Model;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The Universal Dependencies v2 part-of-speech tags, in the model's order.
@@ -26,12 +25,12 @@ fn tag_value(tag: Option<usize>) -> u64 {
 }
 
 /// Word → set of tags it had in training (bit `t` for `TAGS[t]`), keyed by [`Word::lower`].
-pub type Lexicon = HashMap<u64, u32>;
+pub type Lexicon = HashedMap<u32>;
 
 /// Parses a lexicon file: `#` comment lines, then `word<TAB>TAG TAG…` lines. Lines that do
 /// not parse are skipped.
 pub fn parse_lexicon(text: &str) -> Lexicon {
-    let mut out = Lexicon::new();
+    let mut out = Lexicon::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((word, tags)) = line.split_once('\t') else { continue };
         let mask = tags

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 /// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed.
 const RUNS: usize = 3;
-const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 18, prune: 1.5 };
+const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 17, prune: 1.5 };
 
 /// A sentence of syntactic words (forms) with their gold tags (tag indices).
 #[derive(Default)]
