@@ -210,7 +210,7 @@ pub enum EntityKind {
 /// One real-world referent and the places the text mentions it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
-    /// How the text names it (its first mention, as written).
+    /// How the text names it: its first mention as written (for a person, the fullest name).
     pub name: String,
     pub kind: EntityKind,
     /// In text order.

@@ -4,7 +4,8 @@
 //!
 //! Reads: text, paragraphs (boilerplate is skipped), tokens, sentences. Writes: `entities`,
 //! in order of first mention; mentions of one kind with the same normalised text (case,
-//! quotes and a leading "the" ignored) are one entity.
+//! quotes and a leading "the" ignored) are one entity, and a person named by part of a
+//! fuller name ("Putin") joins the one person with that fuller name ("Vladimir Putin").
 //!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
 //! "1996-08-22") are one word, as in its training data.
@@ -110,6 +111,57 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
     out
 }
 
+/// The words of a name for matching: normalised, split at spaces and hyphens.
+fn name_words(name: &str) -> Vec<String> {
+    key(name).split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// True when `short` appears as consecutive words inside `long`.
+fn is_part_of(short: &[String], long: &[String]) -> bool {
+    short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Merges each person named by part of a fuller name ("Putin", "Jong-Un") into the one
+/// person whose name contains it ("Vladimir Putin", "Kim Jong-Un"). When several fuller names
+/// contain it ("Smith" with "Ann Smith" and "Bob Smith"), it stays apart.
+fn merge_people(entities: Vec<Entity>) -> Vec<Entity> {
+    let words: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.name)).collect();
+    let people: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
+    let target: Vec<Option<usize>> = (0..entities.len())
+        .map(|i| {
+            if entities[i].kind != EntityKind::Person || words[i].is_empty() {
+                return None;
+            }
+            let mut fuller = people.iter().copied().filter(|&j| is_part_of(&words[i], &words[j]));
+            match (fuller.next(), fuller.next()) {
+                (Some(j), None) => Some(j),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut merged: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    for i in 0..merged.len() {
+        // Follow the chain to the fullest name ("Kim" → "Kim Jong" → "Kim Jong-Un").
+        let mut j = i;
+        let mut steps = 0;
+        while let Some(next) = target.get(j).copied().flatten().filter(|_| steps < merged.len()) {
+            j = next;
+            steps += 1;
+        }
+        if j != i {
+            if let Some(part) = merged[i].take() {
+                if let Some(full) = merged[j].as_mut() {
+                    full.mentions.extend(part.mentions);
+                    full.mentions.sort();
+                }
+            }
+        }
+    }
+    let mut out: Vec<Entity> = merged.into_iter().flatten().collect();
+    out.sort_by_key(|e| e.mentions.first().copied());
+    out
+}
+
 pub(crate) fn run(doc: &mut Document) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
@@ -123,7 +175,7 @@ pub(crate) fn run(doc: &mut Document) {
             e.mentions.push(span);
         }
     }
-    doc.entities = entities;
+    doc.entities = merge_people(entities);
 }
 
 #[cfg(test)]
@@ -177,6 +229,34 @@ mod tests {
     fn groups_identical_names() {
         let found = entities("Angela Merkel spoke. Later Angela Merkel left Berlin.");
         assert!(found.contains(&("Angela Merkel".to_string(), EntityKind::Person, 2)), "{found:?}");
+    }
+
+    fn person(name: &str, at: usize) -> Entity {
+        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)] }
+    }
+
+    #[test]
+    fn merges_parts_of_one_fuller_name() {
+        let merged = merge_people(vec![
+            person("Vladimir Putin", 0),
+            person("Kim", 2),
+            person("Putin", 4),
+            person("Kim Jong-Un", 6),
+            person("Jong-Un", 8),
+            person("Smith", 10),
+            person("Ann Smith", 12),
+            person("Bob Smith", 14),
+        ]);
+        let got: Vec<(&str, usize)> = merged.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(got, [("Vladimir Putin", 2), ("Kim Jong-Un", 3), ("Smith", 1), ("Ann Smith", 1), ("Bob Smith", 1)]);
+        assert!(merged[1].mentions.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn does_not_merge_other_kinds_or_unrelated_names() {
+        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)] };
+        let merged = merge_people(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
+        assert_eq!(merged.len(), 4);
     }
 
     #[test]
