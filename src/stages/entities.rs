@@ -226,6 +226,50 @@ mod tests {
     }
 
     #[test]
+    fn finds_and_merges_the_actors_of_a_news_story() {
+        use EntityKind::*;
+        // An invented story written for this test (fixture-floods.txt).
+        let found = entities(include_str!("entities/fixture-floods.txt"));
+        let hits = [
+            ("Rachel Reeves", Person, 3),
+            ("Tracy Brabin", Person, 2),
+            ("Britain", Location, 1),
+            ("Kirkstall", Location, 1),
+            ("Brussels", Location, 1),
+            ("Environment Agency", Organization, 1),
+            ("BBC", Organization, 1),
+            ("Treasury", Organization, 1),
+            ("European Commission", Organization, 1),
+            ("£40 million", Money, 1),
+            ("Thursday", Date, 1),
+            ("last week", Date, 1),
+            ("2 metres", Quantity, 1),
+        ];
+        for (name, kind, mentions) in hits {
+            assert!(found.contains(&(name.to_string(), kind, mentions)), "{name} {kind:?} {mentions} in {found:?}");
+        }
+        for word in ["Chancellor", "Mayor", "Reeves", "Brabin", "March"] {
+            assert!(!found.iter().any(|(n, k, _)| n == word && *k == Person), "{word} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn misses_capitals_that_are_not_names() {
+        let texts = [
+            "President said on Monday that talks would resume. Officials agreed.",
+            "Yesterday the minister resigned. Meanwhile, prices fell.",
+            "Breaking News: Markets Fall Sharply As Investors Flee",
+        ];
+        for text in texts {
+            let found = entities(text);
+            let named: Vec<_> = found.iter().filter(|(_, k, _)| matches!(k, EntityKind::Person | EntityKind::Organization)).collect();
+            assert!(named.is_empty(), "{text}: {found:?}");
+        }
+        let found = entities("President said on Monday that talks would resume.");
+        assert!(found.contains(&("Monday".to_string(), EntityKind::Date, 1)), "{found:?}");
+    }
+
+    #[test]
     fn groups_identical_names() {
         let found = entities("Angela Merkel spoke. Later Angela Merkel left Berlin.");
         assert!(found.contains(&("Angela Merkel".to_string(), EntityKind::Person, 2)), "{found:?}");
