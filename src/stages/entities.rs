@@ -4,8 +4,9 @@
 //!
 //! Reads: text, paragraphs (boilerplate is skipped), tokens, sentences. Writes: `entities`,
 //! in order of first mention; mentions of one kind with the same normalised text (case,
-//! quotes and a leading "the" ignored) are one entity, and a person named by part of a
-//! fuller name ("Putin") joins the one person with that fuller name ("Vladimir Putin").
+//! quotes and a leading "the" ignored) are one entity; a person named by part of a fuller
+//! name ("Putin") joins the one person with that fuller name ("Vladimir Putin"), and an
+//! acronym ("NSC", "U.S.") the one organisation or place whose initials it is.
 //!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
 //! "1996-08-22") are one word, as in its training data.
@@ -121,24 +122,76 @@ fn is_part_of(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// Merges each person named by part of a fuller name ("Putin", "Jong-Un") into the one
-/// person whose name contains it ("Vladimir Putin", "Kim Jong-Un"). When several fuller names
-/// contain it ("Smith" with "Ann Smith" and "Bob Smith"), it stays apart.
-fn merge_people(entities: Vec<Entity>) -> Vec<Entity> {
+/// The acronym a name's initials make ("Democratic People's Republic of Korea" → "dprk"),
+/// small words left out; empty for names of one word.
+fn initials(words: &[String]) -> String {
+    const SMALL: [&str; 6] = ["of", "the", "and", "for", "&", "de"];
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter(|w| !SMALL.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect()
+}
+
+/// The acronym a name is, if it is one: one word of 2 to 6 capitals, dots allowed ("U.S.",
+/// "NSC"), lower-cased without its dots.
+fn as_acronym(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|&c| c != '.').collect();
+    let ok = (2..=6).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase());
+    ok.then(|| letters.to_lowercase())
+}
+
+/// The entity that entity `i` is a shorter name of, when exactly one qualifies: a person
+/// named by part of a fuller name ("Putin" → "Vladimir Putin"), or an organisation or place
+/// named by the initials of a longer name of the same kind ("NSC" → "National Security
+/// Council", "U.S." → "United States"). `by_word` lists the people whose name has a word;
+/// `by_initials` the multi-word names by kind and initials.
+fn fuller_name(
+    entities: &[Entity],
+    words: &[Vec<String>],
+    by_word: &HashMap<&str, Vec<usize>>,
+    by_initials: &HashMap<(EntityKind, String), Vec<usize>>,
+    i: usize,
+) -> Option<usize> {
+    let e = entities.get(i)?;
+    let candidates: Vec<usize> = match e.kind {
+        EntityKind::Person => {
+            let first = words.get(i)?.first()?;
+            let people = by_word.get(first.as_str()).map_or(&[][..], Vec::as_slice);
+            people.iter().copied().filter(|&j| j != i && is_part_of(&words[i], &words[j])).collect()
+        }
+        EntityKind::Organization | EntityKind::Location => {
+            let acronym = as_acronym(&e.name)?;
+            by_initials.get(&(e.kind, acronym)).cloned().unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    match candidates[..] {
+        [j] => Some(j),
+        _ => None,
+    }
+}
+
+/// Merges every entity that is a shorter name of another (see [`fuller_name`]) into it.
+/// When several fuller names qualify ("Smith" with "Ann Smith" and "Bob Smith"), it stays
+/// apart, as the text keeps them apart.
+fn merge_names(entities: Vec<Entity>) -> Vec<Entity> {
     let words: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.name)).collect();
-    let people: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
-    let target: Vec<Option<usize>> = (0..entities.len())
-        .map(|i| {
-            if entities[i].kind != EntityKind::Person || words[i].is_empty() {
-                return None;
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    for (j, (e, ws)) in entities.iter().zip(&words).enumerate() {
+        if e.kind == EntityKind::Person {
+            let mut distinct: Vec<&str> = ws.iter().map(String::as_str).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            for w in distinct {
+                by_word.entry(w).or_default().push(j);
             }
-            let mut fuller = people.iter().copied().filter(|&j| is_part_of(&words[i], &words[j]));
-            match (fuller.next(), fuller.next()) {
-                (Some(j), None) => Some(j),
-                _ => None,
-            }
-        })
-        .collect();
+        } else if !initials(ws).is_empty() {
+            by_initials.entry((e.kind, initials(ws))).or_default().push(j);
+        }
+    }
+    let target: Vec<Option<usize>> =
+        (0..entities.len()).map(|i| fuller_name(&entities, &words, &by_word, &by_initials, i)).collect();
     let mut merged: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for i in 0..merged.len() {
         // Follow the chain to the fullest name ("Kim" → "Kim Jong" → "Kim Jong-Un").
@@ -175,7 +228,7 @@ pub(crate) fn run(doc: &mut Document) {
             e.mentions.push(span);
         }
     }
-    doc.entities = merge_people(entities);
+    doc.entities = merge_names(entities);
 }
 
 #[cfg(test)]
@@ -281,7 +334,7 @@ mod tests {
 
     #[test]
     fn merges_parts_of_one_fuller_name() {
-        let merged = merge_people(vec![
+        let merged = merge_names(vec![
             person("Vladimir Putin", 0),
             person("Kim", 2),
             person("Putin", 4),
@@ -297,9 +350,35 @@ mod tests {
     }
 
     #[test]
+    fn merges_acronyms_into_the_names_they_abbreviate() {
+        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)] };
+        use EntityKind::*;
+        let merged = merge_names(vec![
+            e("Democratic People's Republic of Korea", Location, 0),
+            e("DPRK", Location, 2),
+            e("United States", Location, 4),
+            e("U.S.", Location, 6),
+            e("US", Location, 8),
+            e("National Security Council", Organization, 10),
+            e("NSC", Organization, 12),
+            e("NSC", Location, 14),
+            e("IBM", Organization, 16),
+        ]);
+        let got: Vec<(&str, usize)> = merged.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        let want = [
+            ("Democratic People's Republic of Korea", 2),
+            ("United States", 3),
+            ("National Security Council", 2),
+            ("NSC", 1),
+            ("IBM", 1),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
         let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)] };
-        let merged = merge_people(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
+        let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }
 
