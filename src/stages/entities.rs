@@ -82,14 +82,13 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
     let texts: Vec<Vec<&str>> = sentences.iter().map(|ws| ws.iter().map(|&w| doc.text_of(w)).collect()).collect();
     let mut out = Vec::new();
     let gaz = ner::gazetteer();
-    let tags = match ner::model() {
-        Some(model) => ner::tag(model, &ner::Document::new(&texts, |k| gaz.get(&k).copied().unwrap_or(0))),
-        None => Vec::new(),
-    };
+    let tagged = ner::Document::new(&texts, |k| gaz.get(&k).copied().unwrap_or(0));
+    let tags = ner::model().map(|model| ner::tag(model, &tagged)).unwrap_or_default();
     for (s, spans) in sentences.iter().enumerate() {
         let named: Vec<(Span, EntityKind)> = tags
             .get(s)
-            .map(|t| ner::spans(t))
+            .zip(tagged.sentences.get(s))
+            .map(|(t, sentence)| ner::mentions(sentence, t))
             .unwrap_or_default()
             .into_iter()
             .filter_map(|(r, ty)| {

@@ -100,6 +100,44 @@ pub fn spans(tags: &[usize]) -> Vec<(Range<usize>, usize)> {
     out
 }
 
+/// The mentions of one tagged sentence: [`spans`], except that in a title-case headline
+/// (more words of four letters or more capitalised than not among those usually written in
+/// lower case inside a sentence, by the case statistics of `clusters`; at least two) each
+/// mention loses such words at either end, and is dropped when nothing is left:
+/// "Russia Imposes Temporary Limits" → "Russia". (Headlines in capitals are left alone: the
+/// training data has many, and the tagger reads them well.)
+pub fn mentions(sentence: &Sentence, tags: &[usize]) -> Vec<(Range<usize>, usize)> {
+    let found = spans(tags);
+    // Case values are bucket + 2; buckets 0 and 1 mean capitalised in under half the uses
+    // (words without statistics, value 1, are kept).
+    let lowerish = |i: usize| sentence.classes.get(i).is_some_and(|c| matches!(c[2], 2 | 3));
+    // A headline capitalises such words ("Russia Imposes Temporary Limits"); an ordinary
+    // sentence writes them in lower case, and a list of names has few of them.
+    let (mut capitalised, mut lower) = (0, 0);
+    for (i, w) in sentence.words.iter().enumerate().filter(|(i, w)| w.len >= 4 && lowerish(*i)) {
+        if w.has(flag::TITLE) && i > 0 {
+            capitalised += 1;
+        } else if w.has(flag::LOWER) {
+            lower += 1;
+        }
+    }
+    if capitalised < 2 || capitalised <= lower {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter_map(|(mut r, ty)| {
+            while r.start < r.end && lowerish(r.start) {
+                r.start += 1;
+            }
+            while r.end > r.start && lowerish(r.end - 1) {
+                r.end -= 1;
+            }
+            (!r.is_empty()).then_some((r, ty))
+        })
+        .collect()
+}
+
 /// The hash of a word sequence (of their normalised forms), as gazetteer keys.
 pub fn phrase_key(words: &[Word]) -> u64 {
     words.iter().fold(0x6A2E_u64, |h, w| mix(h, w.lower))
@@ -416,6 +454,19 @@ mod tests {
         assert_eq!(spans(&[b, i]), vec![(0..2, 0)]);
         assert_eq!(spans(&[b, u]), vec![(0..1, 0), (1..2, 2)]);
         assert_eq!(spans(&[0, 0]), vec![]);
+    }
+
+    #[test]
+    fn headline_mentions_lose_common_words_at_their_ends() {
+        let u = |ty| tag_of(ty, Part::Unit);
+        let (b, i, l) = (tag_of(1, Part::Begin), tag_of(1, Part::Inside), tag_of(1, Part::Last));
+        // "Russia Raises Temporary Limits on Fuel", the first four words tagged as one name.
+        let headline = Document::new(&[vec!["Russia", "Raises", "Temporary", "Limits", "on", "Fuel"]], |_| 0);
+        let got = mentions(&headline.sentences[0], &[b, i, i, l, 0, u(1)]);
+        assert_eq!(got, vec![(0..1, 1)]);
+        // The same words in an ordinary sentence are left alone.
+        let plain = Document::new(&[vec!["Russia", "raises", "temporary", "limits", "on", "Fuel"]], |_| 0);
+        assert_eq!(mentions(&plain.sentences[0], &[u(2), 0, 0, 0, 0, u(1)]), vec![(0..1, 2), (5..6, 1)]);
     }
 
     #[test]

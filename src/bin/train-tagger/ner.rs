@@ -229,8 +229,8 @@ fn evaluate(model: &Model, gaz: &ner::Gazetteer, docs: &[GoldDoc]) -> Score {
     let mut score = Score::default();
     for gold in docs {
         let doc = ner::Document::new(&gold.sentences, |k| gaz.get(&k).copied().unwrap_or(0));
-        for (tags, mentions) in ner::tag(model, &doc).iter().zip(&gold.mentions) {
-            score.add(mentions, &ner::spans(tags));
+        for ((tags, mentions), sentence) in ner::tag(model, &doc).iter().zip(&gold.mentions).zip(&doc.sentences) {
+            score.add(mentions, &ner::mentions(sentence, tags));
         }
     }
     score
