@@ -2,7 +2,8 @@
 //! `crate::tagger::ner`) and dates, money, percentages and quantities (the rules of
 //! `numeric`), and groups mentions that name the same thing.
 //!
-//! Reads: text, paragraphs (boilerplate is skipped), tokens, sentences. Writes: `entities`,
+//! Reads: text, paragraphs (boilerplate is skipped), tokens (with their parts of speech),
+//! sentences. Writes: `entities`,
 //! in order of first mention; mentions of one kind with the same normalised text (case,
 //! quotes and a leading "the" ignored) are one entity; a person named by part of a fuller
 //! name ("Putin") joins the one person with that fuller name ("Vladimir Putin"), and an
@@ -15,6 +16,7 @@ mod numeric;
 
 use crate::doc::{BlockKind, Document, Entity, EntityKind, Span, TokenKind};
 use crate::tagger::features::normalise;
+use crate::stages::pos as pos_tag;
 use crate::tagger::ner;
 use numeric::NumKind;
 use std::collections::HashMap;
@@ -41,6 +43,14 @@ fn words_of(doc: &Document, tokens: std::ops::Range<usize>) -> Vec<Span> {
         i += 1;
     }
     out
+}
+
+/// The part of speech of a tagger word (of its last token) as an index into `pos::TAGS`;
+/// past the end of the list when there is none.
+fn pos_index(doc: &Document, word: Span) -> usize {
+    let at = doc.tokens.partition_point(|t| t.span.end < word.end);
+    let tag = doc.tokens.get(at).and_then(|t| t.pos);
+    tag.and_then(|p| pos_tag::UPOS.iter().position(|&u| u == p)).unwrap_or(usize::MAX)
 }
 
 fn is_hyphen(s: &str) -> bool {
@@ -82,7 +92,8 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
     let texts: Vec<Vec<&str>> = sentences.iter().map(|ws| ws.iter().map(|&w| doc.text_of(w)).collect()).collect();
     let mut out = Vec::new();
     let gaz = ner::gazetteer();
-    let tagged = ner::Document::new(&texts, |k| gaz.get(&k).copied().unwrap_or(0));
+    let pos: Vec<Vec<usize>> = sentences.iter().map(|ws| ws.iter().map(|&w| pos_index(doc, w)).collect()).collect();
+    let tagged = ner::Document::new(&texts, &pos, |k| gaz.get(&k).copied().unwrap_or(0));
     let tags = ner::model().map(|model| ner::tag(model, &tagged)).unwrap_or_default();
     for (s, spans) in sentences.iter().enumerate() {
         let named: Vec<(Span, EntityKind)> = tags

@@ -7,7 +7,7 @@ use crate::doc::{Document, Upos};
 use crate::tagger::pos::{self, Input};
 
 /// `Upos` values in the order of `pos::TAGS`.
-const UPOS: [Upos; 17] = [
+pub(crate) const UPOS: [Upos; 17] = [
     Upos::Adj,
     Upos::Adp,
     Upos::Adv,

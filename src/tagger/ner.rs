@@ -10,7 +10,9 @@
 //!   elsewhere in the document, or in lower case anywhere, and whether its sentence is a
 //!   headline in capitals or in title case;
 //! - a prediction history: the type most recently given to the same word earlier in the
-//!   document, so that "Kirby" after "John Kirby" stays a person.
+//!   document, so that "Kirby" after "John Kirby" stays a person;
+//! - word classes and case statistics from unlabelled text (`clusters`), and the words'
+//!   parts of speech (from the POS tagger, trained on web text: robust outside news).
 //!
 //! Decoding is first-order Viterbi per sentence, sentences in document order. The same
 //! [`Decoder`] serves training (the trainer updates between sentences) and tagging.
@@ -167,6 +169,9 @@ pub struct Sentence {
     pub words: Vec<Word>,
     /// Per word: its classes (see `clusters`).
     pub classes: Vec<Classes>,
+    /// Per word: its part of speech as a feature value (index into `pos::TAGS` + 2; 1 when
+    /// unknown).
+    pub pos: Vec<u64>,
     /// Per word: gazetteer marks, bit `4 * class + part` for every match covering the word.
     pub gaz: Vec<u32>,
     /// How the sentence is cased: [`NORMAL`], [`CAPITALS`] or [`TITLE_CASE`] (headlines).
@@ -183,11 +188,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// Prepares a document. `lookup` gives the type mask of a phrase key (0 when absent):
-    /// the gazetteer at run time, a leave-this-document-out count in training.
-    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], lookup: impl Fn(u64) -> u8) -> Document {
+    /// Prepares a document: its sentences as words, and for each word its part of speech
+    /// (an index into `pos::TAGS`; missing tags count as unknown). `lookup` gives the type
+    /// mask of a phrase key (0 when absent): the gazetteer at run time, a
+    /// leave-this-document-out count in training.
+    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], pos: &[Vec<usize>], lookup: impl Fn(u64) -> u8) -> Document {
         let mut doc = Document { sentences: Vec::new(), cap_mid: HashedSet::default(), lower: HashedSet::default() };
-        for forms in sentences {
+        for (s, forms) in sentences.iter().enumerate() {
+            let tags = pos.get(s).map_or(&[][..], Vec::as_slice);
             let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
             let case = sentence_case(&words);
             for (i, w) in words.iter().enumerate() {
@@ -199,7 +207,9 @@ impl Document {
             }
             let gaz = gazetteer_marks(&words, &lookup);
             let classes = words.iter().map(clusters::of).collect();
-            doc.sentences.push(Sentence { words, classes, gaz, case });
+            let known = |i: usize| tags.get(i).copied().filter(|&t| t < super::pos::TAGS.len());
+            let pos: Vec<u64> = (0..words.len()).map(|i| known(i).map_or(1, |t| t as u64 + 2)).collect();
+            doc.sentences.push(Sentence { words, classes, gaz, case, pos });
         }
         doc
     }
@@ -331,6 +341,12 @@ pub fn features(doc: &Document, s: usize, i: usize, history: &HashedMap<u8>, out
     out.add2(51, class(0, 2), doc_case);
     out.add2(52, class(0, 2), w.shape);
     out.add2(53, class(-1, 2), class(0, 2));
+    let pos = |d: isize| i.checked_add_signed(d).and_then(|j| sent.pos.get(j)).copied().unwrap_or(edge(d));
+    out.add(54, pos(0));
+    out.add(55, pos(-1));
+    out.add(56, pos(1));
+    out.add2(57, pos(0), w.shape);
+    out.add2(58, pos(-1), pos(0));
 }
 
 /// Tags a document sentence by sentence, in order, with first-order Viterbi; the history
@@ -461,11 +477,11 @@ mod tests {
         let u = |ty| tag_of(ty, Part::Unit);
         let (b, i, l) = (tag_of(1, Part::Begin), tag_of(1, Part::Inside), tag_of(1, Part::Last));
         // "Russia Raises Temporary Limits on Fuel", the first four words tagged as one name.
-        let headline = Document::new(&[vec!["Russia", "Raises", "Temporary", "Limits", "on", "Fuel"]], |_| 0);
+        let headline = Document::new(&[vec!["Russia", "Raises", "Temporary", "Limits", "on", "Fuel"]], &[], |_| 0);
         let got = mentions(&headline.sentences[0], &[b, i, i, l, 0, u(1)]);
         assert_eq!(got, vec![(0..1, 1)]);
         // The same words in an ordinary sentence are left alone.
-        let plain = Document::new(&[vec!["Russia", "raises", "temporary", "limits", "on", "Fuel"]], |_| 0);
+        let plain = Document::new(&[vec!["Russia", "raises", "temporary", "limits", "on", "Fuel"]], &[], |_| 0);
         assert_eq!(mentions(&plain.sentences[0], &[u(2), 0, 0, 0, 0, u(1)]), vec![(0..1, 2), (5..6, 1)]);
     }
 
@@ -474,7 +490,7 @@ mod tests {
         let mut gaz = Gazetteer::default();
         parse_gazetteer("# x\nLOC\tNew York\nORG\tNew York Times\nbad\nPER\tKirby\nFIRST\tJohn\n", &mut gaz);
         assert_eq!(gaz.len(), 4);
-        let doc = Document::new(&[vec!["the", "New", "York", "Times", "and", "Kirby"]], |k| gaz.get(&k).copied().unwrap_or(0));
+        let doc = Document::new(&[vec!["the", "New", "York", "Times", "and", "Kirby"]], &[], |k| gaz.get(&k).copied().unwrap_or(0));
         let g = &doc.sentences[0].gaz;
         assert_eq!(g[0], 0);
         assert_eq!(g[1], 1 << (4 * 2) | 1 << 4); // B-LOC, B-ORG
@@ -491,7 +507,7 @@ mod tests {
             vec!["NATO", "SAYS", "NO"],
             vec!["Rain", "Returns", "to", "the", "Valley"],
         ];
-        let doc = Document::new(&sentences, |_| 0);
+        let doc = Document::new(&sentences, &[], |_| 0);
         assert!(doc.cap_mid.contains(&Word::new("kirby").lower));
         assert!(!doc.cap_mid.contains(&Word::new("then").lower));
         assert!(doc.lower.contains(&Word::new("spoke").lower));

@@ -12,6 +12,7 @@ use crate::common::{read_text, write, Args, Settings};
 use article_analyzer::tagger::features::{normalise, Word};
 use article_analyzer::tagger::model::Model;
 use article_analyzer::tagger::ner::{self, Part, TYPES};
+use article_analyzer::tagger::pos;
 use article_analyzer::tagger::perceptron::{Perceptron, Rng};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -130,6 +131,13 @@ fn title_cased(sentences: &[Vec<String>]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The parts of speech the committed POS model gives the words (train `pos` first).
+fn pos_tags(sentences: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let Some(model) = pos::model() else { return Vec::new() };
+    let lexicon = pos::lexicon();
+    sentences.iter().map(|s| pos::tag(model, &pos::Input::new(s.iter().map(String::as_str), lexicon))).collect()
+}
+
 /// Per normalised name: for each type, the training documents that use it.
 type NameDocs = BTreeMap<String, [BTreeSet<usize>; 4]>;
 
@@ -228,7 +236,7 @@ impl Score {
 fn evaluate(model: &Model, gaz: &ner::Gazetteer, docs: &[GoldDoc]) -> Score {
     let mut score = Score::default();
     for gold in docs {
-        let doc = ner::Document::new(&gold.sentences, |k| gaz.get(&k).copied().unwrap_or(0));
+        let doc = ner::Document::new(&gold.sentences, &pos_tags(&gold.sentences), |k| gaz.get(&k).copied().unwrap_or(0));
         for ((tags, mentions), sentence) in ner::tag(model, &doc).iter().zip(&gold.mentions).zip(&doc.sentences) {
             score.add(mentions, &ner::mentions(sentence, tags));
         }
@@ -287,7 +295,7 @@ pub fn train(args: &Args) -> Result<(), String> {
             let own = leave_one_out(&names, d);
             let lookup = |k| own.get(&k).copied().unwrap_or(0) | public.get(&k).copied().unwrap_or(0);
             let sentences = if d % 2 == 1 { title_cased(&g.sentences) } else { g.sentences.clone() };
-            (ner::Document::new(&sentences, lookup), g.tags())
+            (ner::Document::new(&sentences, &pos_tags(&sentences), lookup), g.tags())
         })
         .collect();
     eprintln!("ner: {} training documents, {} names ({:.1} s)", train.len(), names.len(), started.elapsed().as_secs_f64());
