@@ -10,9 +10,9 @@ pub(crate) fn run(text: &str) -> Document<'_> {
     paragraphs::run(&mut doc); // writes paragraphs (all `Body` for now)
     tokens::run(&mut doc); // reads text; writes tokens, words
     sentences::run(&mut doc); // reads paragraphs, tokens; writes sentences
-    pos::run(&mut doc); // reads tokens, sentences; sets Token::pos
     structure::run(&mut doc); // reads paragraphs, sentences, tokens; sets paragraph kinds
-    entities::run(&mut doc); // reads paragraphs, tokens, sentences; writes entities
+    pos::run(&mut doc); // reads tokens, sentences; sets Token::pos
+    entities::run(&mut doc); // reads paragraphs, tokens (+ pos), sentences; writes entities
     language::run(&mut doc); // reads body paragraphs; writes language (+ warning)
     stats::run(&mut doc); // reads body words, sentences; writes stats
     readability::run(&mut doc); // reads stats; writes readability (+ warning)
