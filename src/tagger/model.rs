@@ -232,7 +232,7 @@ impl Model {
         self.score(features, scores);
         let mut best: Option<(usize, f32)> = None;
         for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.is_none_or(|(_, b)| s > b) {
+            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
                 best = Some((t, s));
             }
         }

@@ -245,8 +245,8 @@ fn gazetteer_marks(words: &[Word], lookup: &impl Fn(u64) -> u8) -> Vec<u32> {
             continue;
         }
         let mut key = 0x6A2E_u64;
-        for end in start..words.len().min(start + MAX_GAZ_WORDS) {
-            key = mix(key, words[end].lower);
+        for (end, word) in words.iter().enumerate().take(start + MAX_GAZ_WORDS).skip(start) {
+            key = mix(key, word.lower);
             let types = lookup(key);
             if types == 0 {
                 continue;

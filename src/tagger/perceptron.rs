@@ -13,7 +13,7 @@ use super::model::{bucket_of, Model};
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -24,7 +24,7 @@ impl Rng {
     /// Fisher–Yates shuffle.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
     }
@@ -56,7 +56,7 @@ impl Perceptron {
         self.score(features, scores);
         let mut best: Option<(usize, f32)> = None;
         for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.is_none_or(|(_, b)| s > b) {
+            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
                 best = Some((t, s));
             }
         }

@@ -51,18 +51,21 @@ fn words(text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Per normalised word: occurrences inside a sentence, and how many were capitalised.
+type CaseCounts = HashMap<String, [usize; 2]>;
+
 /// The unlabelled corpus as sentences (or documents) of normalised words, and per
 /// normalised word the number of its occurrences inside a sentence (not first, not after
 /// end punctuation or a quote) and how many of those were capitalised.
-fn corpus(args: &Args) -> Result<(Vec<Vec<String>>, HashMap<String, [usize; 2]>), String> {
+fn corpus(args: &Args) -> Result<(Vec<Vec<String>>, CaseCounts), String> {
     let mut out = Vec::new();
-    let mut case: HashMap<String, [usize; 2]> = HashMap::new();
+    let mut case = CaseCounts::new();
     let mut push = |text: &str| {
         let mut ws = Vec::new();
         words(text, &mut ws);
         let norm: Vec<String> = ws.iter().map(|w| normalise(w)).collect();
         for (i, (w, n)) in ws.iter().zip(&norm).enumerate() {
-            let after_break = i.checked_sub(1).is_none_or(|p| {
+            let after_break = i.checked_sub(1).map_or(true, |p| {
                 ws[p].chars().all(|c| !c.is_alphanumeric()) && !matches!(ws[p].as_str(), "," | ";" | "-" | "(" | ")")
             });
             if !after_break && w.chars().any(char::is_alphabetic) {

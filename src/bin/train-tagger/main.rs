@@ -1,10 +1,14 @@
 //! Trains the taggers' weights from `../shared/data` and writes them to `src/models/`.
 //!
 //! ```text
-//! cargo run --release --bin train-tagger -- clusters   # → src/models/word.clusters (first)
-//! cargo run --release --bin train-tagger -- pos   # → src/models/pos.model, pos.lexicon
-//! cargo run --release --bin train-tagger -- ner   # → src/models/ner.model, ner.gazetteer
+//! cargo run --release --bin train-tagger -- clusters  # → src/models/word.clusters
+//! cargo run --release --bin train-tagger -- pos       # → src/models/pos.model, pos.lexicon
+//! cargo run --release --bin train-tagger -- ner       # → src/models/ner.model, ner.gazetteer
 //! ```
+//! Run them in this order: the taggers read the committed word classes, and the entity
+//! tagger also the committed POS model and the public name lists `src/models/ner.lists`
+//! (built by `scripts/build-ner-lists.py`). Each step takes well under a minute (clusters
+//! about one).
 //! Options: `--data DIR` (default `../shared/data`), `--out FILE`, and for experiments
 //! `--epochs N`, `--seed N`, `--bits N`, `--prune X`. The defaults (in `pos.rs` and `ner.rs`) are what
 //! the committed models were trained with and are written into each model's header. The

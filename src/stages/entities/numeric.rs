@@ -89,7 +89,8 @@ impl Words<'_> {
             && w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
         let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
         let scaled = suffix.is_empty() || words().get(suffix).is_some_and(|m| m & (1 << Class::Scale as u16) != 0);
-        if !(digits && scaled) && !self.is(i, Class::NumWord) {
+        let numeric = digits && scaled;
+        if !numeric && !self.is(i, Class::NumWord) {
             return None;
         }
         Some(i + 1 + self.class(i + 1, Class::Scale).unwrap_or(0))
