@@ -7,8 +7,9 @@
 //! ```
 //! Run them in this order: the taggers read the committed word classes, and the entity
 //! tagger also the committed POS model and the public name lists `src/models/ner.lists`
-//! (built by `scripts/build-ner-lists.py`). Each step takes well under a minute (clusters
-//! about one).
+//! (built by `scripts/build-ner-lists.py`), all embedded at compile time; `cargo run`
+//! rebuilds the trainer, so each step reads what the step before it wrote. Each step takes
+//! under a minute on this machine.
 //! Options: `--data DIR` (default `../shared/data`), `--out FILE`, and for experiments
 //! `--epochs N`, `--seed N`, `--bits N`, `--prune X`. The defaults (in `pos.rs` and `ner.rs`) are what
 //! the committed models were trained with and are written into each model's header. The
