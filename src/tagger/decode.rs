@@ -18,22 +18,31 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], t: usize) -> Vec<usize> {
         return Vec::new();
     }
     let n = emissions.len() / t;
+    // Transitions into each tag, contiguous: `into[j * t + p]` from tag `p` to tag `j`.
+    let mut into = vec![0f32; t * t];
+    for j in 0..t {
+        for p in 0..t {
+            into[j * t + p] = transitions[(p + 1) * t + j];
+        }
+    }
     let mut best = vec![0f32; n * t];
     let mut back = vec![0usize; n * t];
     for j in 0..t {
         best[j] = emissions[j] + transitions[j];
     }
     for i in 1..n {
-        for j in 0..t {
+        let (done, rest) = best.split_at_mut(i * t);
+        let prev = &done[(i - 1) * t..];
+        let row = &emissions[i * t..(i + 1) * t];
+        for (j, ((cur, from), &e)) in rest.iter_mut().zip(back[i * t..].iter_mut()).zip(row).enumerate() {
             let (mut arg, mut max) = (0, f32::NEG_INFINITY);
-            for p in 0..t {
-                let s = best[(i - 1) * t + p] + transitions[(p + 1) * t + j];
-                if s > max {
-                    (arg, max) = (p, s);
+            for (p, (&b, &tr)) in prev.iter().zip(&into[j * t..(j + 1) * t]).enumerate() {
+                if b + tr > max {
+                    (arg, max) = (p, b + tr);
                 }
             }
-            best[i * t + j] = max + emissions[i * t + j];
-            back[i * t + j] = arg;
+            *cur = max + e;
+            *from = arg;
         }
     }
     let mut out = vec![0usize; n];

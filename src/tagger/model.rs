@@ -247,18 +247,20 @@ impl Scorer for Model {
 
     /// Sums the decoded weights of `features` (one score per tag).
     fn score(&self, features: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        // Look up all the rows first, so that their (cache-missing) loads overlap.
+        // Accumulate in a fixed array (tags index it masked, so without bounds checks), and
+        // look up all the rows first, so that their memory loads overlap.
+        let mut acc = [0f32; 64];
         let mut rows: [&[(u8, i8)]; 32] = [&[]; 32];
         for chunk in features.chunks(32) {
             for (row, &f) in rows.iter_mut().zip(chunk) {
                 *row = self.row(bucket_of(f, self.bits));
             }
             for &(t, q) in rows.iter().take(chunk.len()).flat_map(|r| r.iter()) {
-                if let Some(s) = scores.get_mut(usize::from(t)) {
-                    *s += self.table[usize::from(q as u8)];
-                }
+                acc[usize::from(t) & 63] += self.table[usize::from(q as u8)];
             }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a;
         }
     }
 }
