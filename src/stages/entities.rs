@@ -401,6 +401,26 @@ mod tests {
         assert_eq!(words, ["Kim", "Jong-Un", "met", "long-term", "allies", "."]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_sane_mentions(text in "(\\PC|[ \n.,'\"$%-]|Jong-Un|U\\.S\\.|April 5|\\$ 3 million){0,40}") {
+            let mut doc = Document::new(&text);
+            paragraphs::run(&mut doc);
+            tokens::run(&mut doc);
+            sentences::run(&mut doc);
+            pos::run(&mut doc);
+            structure::run(&mut doc);
+            run(&mut doc);
+            for e in &doc.entities {
+                proptest::prop_assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+
     #[test]
     fn empty_and_odd_texts_give_no_entities() {
         for text in ["", " ", "...", "\u{1F600}", "the cat sat on the mat."] {
