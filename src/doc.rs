@@ -208,13 +208,15 @@ pub enum EntityKind {
 }
 
 /// One real-world referent and the places the text mentions it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     /// How the text names it: its first mention as written (for a person, the fullest name).
     pub name: String,
     pub kind: EntityKind,
     /// In text order.
     pub mentions: Vec<Span>,
+    /// How central it is to the text, in [0, 1] (1 for the most salient entity).
+    pub salience: f64,
 }
 
 /// The original text and every layer the stages have added.

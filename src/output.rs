@@ -88,6 +88,8 @@ pub struct EntityOut {
     pub name: String,
     pub kind: EntityKind,
     pub mentions: Vec<Utf16Span>,
+    /// How central it is to the text, in [0, 1] (1 for the most salient entity).
+    pub salience: f64,
 }
 
 /// Where the article is inside the pasted text.
@@ -204,6 +206,7 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             name: e.name.clone(),
             kind: e.kind,
             mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
+            salience: e.salience,
         })
         .collect();
     Analysis {

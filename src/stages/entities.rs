@@ -225,20 +225,46 @@ fn merge_names(entities: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
+/// Gives every entity its salience: more mentions, an earlier first mention and a mention
+/// in the title or a heading raise it; dates and numbers count half. Scaled so that the
+/// most salient entity has 1, rounded to three decimals.
+fn score_salience(doc: &Document, entities: &mut [Entity]) {
+    let len = doc.text.len().max(1) as f64;
+    let in_heading = |m: &Span| {
+        doc.paragraphs.iter().any(|p| matches!(p.kind, BlockKind::Title | BlockKind::Heading) && p.span.contains(*m))
+    };
+    let raw: Vec<f64> = entities
+        .iter()
+        .map(|e| {
+            let count = e.mentions.len().max(1) as f64;
+            let first = e.mentions.first().map_or(1.0, |m| m.start as f64 / len);
+            let heading = if e.mentions.iter().any(in_heading) { 1.5 } else { 1.0 };
+            let named = matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location);
+            (1.0 + count.ln()) * (1.0 - 0.5 * first) * heading * if named { 1.0 } else { 0.5 }
+        })
+        .collect();
+    let max = raw.iter().copied().fold(0.0, f64::max);
+    for (e, r) in entities.iter_mut().zip(raw) {
+        e.salience = if max > 0.0 { (r / max * 1000.0).round() / 1000.0 } else { 0.0 };
+    }
+}
+
 pub(crate) fn run(doc: &mut Document) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (span, kind) in mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {
-            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new() });
+            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0 });
             entities.len() - 1
         });
         if let Some(e) = entities.get_mut(at) {
             e.mentions.push(span);
         }
     }
-    doc.entities = merge_names(entities);
+    let mut entities = merge_names(entities);
+    score_salience(doc, &mut entities);
+    doc.entities = entities;
 }
 
 #[cfg(test)]
@@ -317,6 +343,22 @@ mod tests {
     }
 
     #[test]
+    fn the_main_actor_is_the_most_salient() {
+        let text = "Reeves Faces Flood Questions\n\nRachel Reeves met Tracy Brabin in Leeds on Monday. \
+                    Reeves said the Treasury would help. Reeves then left.";
+        let mut doc = Document::new(text);
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        sentences::run(&mut doc);
+        pos::run(&mut doc);
+        structure::run(&mut doc);
+        run(&mut doc);
+        let top = doc.entities.iter().max_by(|a, b| a.salience.total_cmp(&b.salience));
+        assert_eq!(top.map(|e| (e.name.as_str(), e.salience)), Some(("Rachel Reeves", 1.0)), "{:?}", doc.entities);
+        assert!(doc.entities.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
+    }
+
+    #[test]
     fn misses_capitals_that_are_not_names() {
         let texts = [
             "President said on Monday that talks would resume. Officials agreed.",
@@ -339,7 +381,7 @@ mod tests {
     }
 
     fn person(name: &str, at: usize) -> Entity {
-        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)] }
+        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0 }
     }
 
     #[test]
@@ -361,7 +403,7 @@ mod tests {
 
     #[test]
     fn merges_acronyms_into_the_names_they_abbreviate() {
-        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)] };
+        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0 };
         use EntityKind::*;
         let merged = merge_names(vec![
             e("Democratic People's Republic of Korea", Location, 0),
@@ -387,7 +429,7 @@ mod tests {
 
     #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
-        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)] };
+        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0 };
         let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }
