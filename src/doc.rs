@@ -217,6 +217,8 @@ pub struct Entity {
     pub mentions: Vec<Span>,
     /// How central it is to the text, in [0, 1] (1 for the most salient entity).
     pub salience: f64,
+    /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
+    pub value: Option<String>,
 }
 
 /// The original text and every layer the stages have added.

@@ -90,6 +90,9 @@ pub struct EntityOut {
     pub mentions: Vec<Utf16Span>,
     /// How central it is to the text, in [0, 1] (1 for the most salient entity).
     pub salience: f64,
+    /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// Where the article is inside the pasted text.
@@ -207,6 +210,7 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             kind: e.kind,
             mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
             salience: e.salience,
+            value: e.value.clone(),
         })
         .collect();
     Analysis {

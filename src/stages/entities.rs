@@ -81,8 +81,15 @@ fn key(text: &str) -> String {
     norm.strip_prefix("the ").map(str::to_string).unwrap_or(norm)
 }
 
+/// One mention: where, of what kind, and for dates the normalised value.
+struct Mention {
+    span: Span,
+    kind: EntityKind,
+    value: Option<String>,
+}
+
 /// All mentions of the document, in text order.
-fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
+fn mentions(doc: &Document) -> Vec<Mention> {
     let sentences: Vec<Vec<Span>> = doc
         .sentences
         .iter()
@@ -96,7 +103,7 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
     let tagged = ner::Document::new(&texts, &pos, |k| gaz.get(&k).copied().unwrap_or(0));
     let tags = ner::model().map(|model| ner::tag(model, &tagged)).unwrap_or_default();
     for (s, spans) in sentences.iter().enumerate() {
-        let named: Vec<(Span, EntityKind)> = tags
+        let named: Vec<Mention> = tags
             .get(s)
             .zip(tagged.sentences.get(s))
             .map(|(t, sentence)| ner::mentions(sentence, t))
@@ -104,7 +111,7 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
             .into_iter()
             .filter_map(|(r, ty)| {
                 let (first, last) = (spans.get(r.start)?, spans.get(r.end.checked_sub(1)?)?);
-                Some((Span::new(first.start, last.end), kind_of_type(ty)?))
+                Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(ty)?, value: None })
             })
             .collect();
         for (r, kind) in numeric::find(&texts[s]) {
@@ -112,13 +119,14 @@ fn mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
                 continue;
             };
             let span = Span::new(first.start, last.end);
-            if !named.iter().any(|(n, _)| n.overlaps(span)) {
-                out.push((span, kind_of_num(kind)));
+            if !named.iter().any(|n| n.span.overlaps(span)) {
+                let value = (kind == NumKind::Date).then(|| texts[s].get(r).and_then(numeric::date_value)).flatten();
+                out.push(Mention { span, kind: kind_of_num(kind), value });
             }
         }
         out.extend(named);
     }
-    out.sort_by_key(|(span, _)| *span);
+    out.sort_by_key(|m| m.span);
     out
 }
 
@@ -252,10 +260,10 @@ fn score_salience(doc: &Document, entities: &mut [Entity]) {
 pub(crate) fn run(doc: &mut Document) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for (span, kind) in mentions(doc) {
+    for Mention { span, kind, value } in mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {
-            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0 });
+            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value });
             entities.len() - 1
         });
         if let Some(e) = entities.get_mut(at) {
@@ -343,6 +351,22 @@ mod tests {
     }
 
     #[test]
+    fn dates_carry_their_value() {
+        let mut doc = Document::new("The summit in April 2019 followed talks on Tuesday and in 1998.");
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        sentences::run(&mut doc);
+        run(&mut doc);
+        let dates: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Date)
+            .map(|e| (e.name.as_str(), e.value.as_deref()))
+            .collect();
+        assert_eq!(dates, [("April 2019", Some("2019-04")), ("Tuesday", None), ("1998", Some("1998"))]);
+    }
+
+    #[test]
     fn the_main_actor_is_the_most_salient() {
         let text = "Reeves Faces Flood Questions\n\nRachel Reeves met Tracy Brabin in Leeds on Monday. \
                     Reeves said the Treasury would help. Reeves then left.";
@@ -381,7 +405,7 @@ mod tests {
     }
 
     fn person(name: &str, at: usize) -> Entity {
-        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0 }
+        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None }
     }
 
     #[test]
@@ -403,7 +427,7 @@ mod tests {
 
     #[test]
     fn merges_acronyms_into_the_names_they_abbreviate() {
-        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0 };
+        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None };
         use EntityKind::*;
         let merged = merge_names(vec![
             e("Democratic People's Republic of Korea", Location, 0),
@@ -429,7 +453,7 @@ mod tests {
 
     #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
-        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0 };
+        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None };
         let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }

@@ -36,6 +36,49 @@ enum Class {
     NumWord,
 }
 
+/// The full month names, in calendar order (the first twelve MONTH entries of the file).
+fn month_names() -> &'static [String] {
+    static MONTHS: OnceLock<Vec<String>> = OnceLock::new();
+    MONTHS.get_or_init(|| {
+        let lines = include_str!("../../models/ner.words").lines();
+        lines.filter_map(|l| l.strip_prefix("MONTH\t")).take(12).map(str::to_string).collect()
+    })
+}
+
+/// The number (1–12) of a month word, full or abbreviated ("Sept." → 9).
+fn month_number(word: &str) -> Option<usize> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    month_names().iter().position(|m| m.starts_with(&w)).map(|k| k + 1)
+}
+
+/// The normalised value of a date expression, where its words fix one (TIMEX3 style):
+/// "April 5, 2019" → `2019-04-05`, "April 2019" → `2019-04`, "5 April" → `XXXX-04-05`,
+/// "1998" → `1998`, "the 1990s" → `199X`, "1996-08-22" as it is; `None` for relative dates
+/// ("Tuesday", "last week"), which need the article's own date.
+pub(crate) fn date_value(words: &[&str]) -> Option<String> {
+    let month = words.iter().find_map(|w| month_number(w));
+    let numbers: Vec<&str> = words.iter().copied().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).collect();
+    let year = numbers.iter().find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let day = numbers.iter().filter_map(|w| w.trim_end_matches(char::is_alphabetic).parse::<u32>().ok()).find(|d| (1..=31).contains(d));
+    match (words, month) {
+        ([one], None) if one.len() == 10 && one.as_bytes().get(4) == Some(&b'-') => Some(one.to_string()),
+        ([one], None) if one.len() == 5 && one.ends_with("0s") => Some(format!("{}X", &one[..3])),
+        (_, Some(m)) => {
+            let y = year.map_or("XXXX", |y| y);
+            let day = day.filter(|_| numbers.len() > usize::from(year.is_some()));
+            Some(match day {
+                Some(d) => format!("{y}-{m:02}-{d:02}"),
+                None => format!("{y}-{m:02}"),
+            })
+        }
+        ([_], None) => year.map(|y| y.to_string()),
+        _ => None,
+    }
+}
+
 /// Lower-cased word or two-word phrase → bit mask over [`CLASSES`].
 fn words() -> &'static HashMap<String, u16> {
     static WORDS: OnceLock<HashMap<String, u16>> = OnceLock::new();
@@ -236,6 +279,27 @@ mod tests {
         ];
         for (text, want, kind) in cases {
             assert!(found(text).contains(&(want.to_string(), kind)), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn date_values() {
+        let cases = [
+            ("April 5 , 2019", Some("2019-04-05")),
+            ("April 2019", Some("2019-04")),
+            ("5 April", Some("XXXX-04-05")),
+            ("Sept. 11", Some("XXXX-09-11")),
+            ("April", Some("XXXX-04")),
+            ("1998", Some("1998")),
+            ("1990s", Some("199X")),
+            ("1996-08-22", Some("1996-08-22")),
+            ("Tuesday", None),
+            ("last week", None),
+            ("three years ago", None),
+        ];
+        for (text, want) in cases {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(date_value(&words).as_deref(), want, "{text}");
         }
     }
 
