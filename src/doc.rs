@@ -219,6 +219,8 @@ pub struct Entity {
     pub salience: f64,
     /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
     pub value: Option<String>,
+    /// For places known to the public lists: `country`, `city` or `region`.
+    pub subkind: Option<&'static str>,
 }
 
 /// The original text and every layer the stages have added.

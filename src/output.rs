@@ -93,6 +93,9 @@ pub struct EntityOut {
     /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// For places known to the public lists: `country`, `city` or `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subkind: Option<&'static str>,
 }
 
 /// Where the article is inside the pasted text.
@@ -211,6 +214,7 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
             salience: e.salience,
             value: e.value.clone(),
+            subkind: e.subkind,
         })
         .collect();
     Analysis {

@@ -263,7 +263,7 @@ pub(crate) fn run(doc: &mut Document) {
     for Mention { span, kind, value } in mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {
-            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value });
+            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value, subkind: None });
             entities.len() - 1
         });
         if let Some(e) = entities.get_mut(at) {
@@ -271,6 +271,9 @@ pub(crate) fn run(doc: &mut Document) {
         }
     }
     let mut entities = merge_names(entities);
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
+        e.subkind = ner::place_kind(&e.name);
+    }
     score_salience(doc, &mut entities);
     doc.entities = entities;
 }
@@ -404,8 +407,20 @@ mod tests {
         assert!(found.contains(&("Angela Merkel".to_string(), EntityKind::Person, 2)), "{found:?}");
     }
 
+    #[test]
+    fn places_get_their_kind() {
+        let mut doc = Document::new("Officials flew from Berlin to Texas and then to France.");
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        sentences::run(&mut doc);
+        pos::run(&mut doc);
+        run(&mut doc);
+        let places: Vec<(&str, Option<&str>)> = doc.entities.iter().map(|e| (e.name.as_str(), e.subkind)).collect();
+        assert_eq!(places, [("Berlin", Some("city")), ("Texas", Some("region")), ("France", Some("country"))]);
+    }
+
     fn person(name: &str, at: usize) -> Entity {
-        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None }
+        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None }
     }
 
     #[test]
@@ -427,7 +442,7 @@ mod tests {
 
     #[test]
     fn merges_acronyms_into_the_names_they_abbreviate() {
-        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None };
+        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None };
         use EntityKind::*;
         let merged = merge_names(vec![
             e("Democratic People's Republic of Korea", Location, 0),
@@ -453,7 +468,7 @@ mod tests {
 
     #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
-        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None };
+        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None, subkind: None };
         let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }

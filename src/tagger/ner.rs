@@ -149,6 +149,31 @@ pub fn phrase_key(words: &[Word]) -> u64 {
 /// lists of first names, surnames and places.
 pub const GAZ_CLASSES: [&str; 7] = ["PER", "ORG", "LOC", "MISC", "FIRST", "LAST", "PLACE"];
 
+/// The kinds of place in the public lists, most specific last; the features see them all as
+/// `PLACE`.
+pub const PLACE_KINDS: [&str; 3] = ["REGION", "COUNTRY", "CITY"];
+
+/// What kind of place a name is in the public lists (`country`, `city` or `region`); when
+/// it is several ("New York", "Mexico"), the broadest.
+pub fn place_kind(name: &str) -> Option<&'static str> {
+    static KINDS: OnceLock<HashedMap<u8>> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let mut map = HashedMap::default();
+        for line in include_str!("../models/ner.lists").lines() {
+            let Some((class, phrase)) = line.split_once('\t') else { continue };
+            if let Some(k) = PLACE_KINDS.iter().position(|&c| c == class) {
+                let words: Vec<Word> = phrase.split(' ').map(Word::new).collect();
+                *map.entry(phrase_key(&words)).or_insert(0) |= 1 << k;
+            }
+        }
+        map
+    });
+    let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
+    let mask = kinds.get(&phrase_key(&words)).copied().unwrap_or(0);
+    let broadest = (0..PLACE_KINDS.len()).find(|k| mask >> k & 1 == 1)?;
+    ["region", "country", "city"].get(broadest).copied()
+}
+
 /// Names and their classes: phrase key → bit mask over [`GAZ_CLASSES`].
 pub type Gazetteer = HashedMap<u8>;
 
@@ -156,6 +181,7 @@ pub type Gazetteer = HashedMap<u8>;
 pub fn parse_gazetteer(text: &str, out: &mut Gazetteer) {
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((class, phrase)) = line.split_once('\t') else { continue };
+        let class = if PLACE_KINDS.contains(&class) { "PLACE" } else { class };
         let Some(k) = GAZ_CLASSES.iter().position(|&c| c == class) else { continue };
         let words: Vec<Word> = phrase.split(' ').map(Word::new).collect();
         if words.len() <= MAX_GAZ_WORDS {
@@ -483,6 +509,22 @@ mod tests {
         // The same words in an ordinary sentence are left alone.
         let plain = Document::new(&[vec!["Russia", "raises", "temporary", "limits", "on", "Fuel"]], &[], |_| 0);
         assert_eq!(mentions(&plain.sentences[0], &[u(2), 0, 0, 0, 0, u(1)]), vec![(0..1, 2), (5..6, 1)]);
+    }
+
+    #[test]
+    fn places_have_kinds() {
+        let cases = [
+            ("France", Some("country")),
+            ("Lyon", Some("city")),
+            ("Texas", Some("region")),
+            ("New York", Some("region")),
+            ("Africa", Some("region")),
+            ("Atlantis", None),
+            ("", None),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(place_kind(name), kind, "{name}");
+        }
     }
 
     #[test]
