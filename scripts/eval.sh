@@ -16,4 +16,21 @@ run() { # script data-file minimum [extra args]
   fi
 }
 run sentences.py ud_ewt/dev.jsonl 0.92
+run syllables.py cmudict_syllables/dev.tsv 0.95
+# Target 0.98, not yet met (0.9795: one pair short; see README). Guard against regressions:
+run readability.py onestopenglish/dev.jsonl 0.975
+run sentiment.py vader_ground_truth/dev.jsonl 0.65
+run keyphrases.py duc2001_keyphrases/dev.jsonl 0.28
+run keyphrases.py kpcrowd_500n/dev.jsonl 0.125
+# The summary target is 1.08 × the lead baseline's ROUGE-1 F (0.512 on dev): 0.553.
+run summary.py bbc_news_summary/dev.jsonl 0.553
+run structure.py news_pages/dev.jsonl.gz 0.92
+run langid.py langid_lingua/dev_sentences.tsv.gz 0.90
+# langid.py's headline is accuracy over all languages; English has its own target.
+english=$(python3 "$EVAL/langid.py" "$DATA/langid_lingua/dev_sentences.tsv.gz" --json | sed -n 's/.*"english_accuracy": \([0-9.]*\).*/\1/p')
+if python3 -c "import sys; sys.exit(0 if float('${english:-0}') >= 0.99 else 1)"; then
+  echo "ok   langid english_accuracy: $english (target 0.99)"
+else
+  echo "FAIL langid english_accuracy: ${english:-missing} (target 0.99)"; fail=1
+fi
 exit $fail

@@ -12,7 +12,10 @@
 //! - `words`: readability words (“long-term” and “Jong-Un” are one word);
 //! - `sentences`: never crossing a paragraph boundary;
 //! - `language`, `stats`, `readability`: document-level results;
-//! - `entities`: people, organisations, places, dates, money, percentages, quantities.
+//! - `entities`: people, organisations, places, dates, money, percentages, quantities;
+//! - `sentiment`: tone of the document and of each sentence, and loaded-language spans;
+//! - `keyphrases`: the article's key phrases, best first, with their mentions;
+//! - `summary_ranking`: body sentences that sum up the article, best first.
 
 use serde::Serialize;
 use std::ops::Range;
@@ -175,6 +178,9 @@ pub struct Stats {
     pub syllables: usize,
     /// Words of three or more syllables.
     pub polysyllables: usize,
+    /// Gunning's "hard words" (fog index): polysyllables other than proper nouns, hyphenated
+    /// compounds of shorter words, and words made three syllables by -ed, -es or -ing.
+    pub complex_words: usize,
     /// Words of seven or more letters.
     pub long_words: usize,
     /// Minutes, at `wordsPerMinute`.
@@ -223,8 +229,62 @@ pub struct Entity {
     pub subkind: Option<&'static str>,
 }
 
+/// The tone of the article body (sentiment stage).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sentiment {
+    /// In [-1, 1]; does not grow with length (a paragraph repeated ten times keeps its score).
+    pub compound: f64,
+    /// Shares of the words' tone that are positive, negative and neutral (they sum to 1).
+    pub positive: f64,
+    pub negative: f64,
+    pub neutral: f64,
+    /// Loaded-language spans per 1,000 words of the article (title, headings and body).
+    pub loaded_per_thousand_words: f64,
+}
+
+/// What makes a span loaded language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LoadedKind {
+    /// Hype and drama: "bombshell", "slams", "stern warning".
+    Sensational,
+    /// Emotionally charged: "genocide", "brutal".
+    Emotional,
+    /// Opinion markers and subjective intensifiers: "clearly", "so-called".
+    Subjective,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub span: Span,
+    pub kind: LoadedKind,
+}
+
+/// The sentiment stage's layer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentimentLayer {
+    pub document: Sentiment,
+    /// Compound in [-1, 1] of each sentence, indexed like `Document::sentences` (the tone of
+    /// an entity is the mean over the sentences that mention it).
+    pub sentences: Vec<f64>,
+    /// Loaded wording, in text order, outside boilerplate.
+    pub loaded: Vec<Loaded>,
+}
+
+/// A key phrase of the article and every place where it (or a variant of it) occurs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyphrase {
+    /// The phrase as most often written in the article.
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Spans of its occurrences in the title and body, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// The original text and every layer the stages have added.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document<'t> {
     pub text: &'t str,
     pub paragraphs: Vec<Paragraph>,
@@ -235,6 +295,11 @@ pub struct Document<'t> {
     pub stats: Stats,
     pub readability: Readability,
     pub warnings: Vec<Warning>,
+    pub sentiment: SentimentLayer,
+    pub keyphrases: Vec<Keyphrase>,
+    /// Indices into `sentences` of body sentences, best summary sentence first; none says
+    /// nearly the same as one before it. At most `summary::MAX_SENTENCES` long.
+    pub summary_ranking: Vec<usize>,
     /// Named entities and numeric expressions, in order of first mention.
     pub entities: Vec<Entity>,
 }
@@ -251,6 +316,9 @@ impl<'t> Document<'t> {
             stats: Stats::default(),
             readability: Readability::default(),
             warnings: Vec::new(),
+            sentiment: SentimentLayer::default(),
+            keyphrases: Vec::new(),
+            summary_ranking: Vec::new(),
             entities: Vec::new(),
         }
     }

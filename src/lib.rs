@@ -22,31 +22,38 @@
 //! takes); for ASCII text, as above, they equal byte offsets.
 
 mod doc;
+mod lexicon;
+mod options;
 mod output;
 mod pipeline;
 mod stages;
 #[doc(hidden)]
 pub mod tagger;
 mod text;
+#[doc(hidden)]
+pub mod training;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
-pub use doc::{BoilerplateKind, EntityKind, Language, Readability, Stats, TokenKind, Upos, Warning};
-pub use output::{Analysis, BoilerplateOut, EntityOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
+pub use doc::{BoilerplateKind, EntityKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
+pub use options::Options;
+pub use output::{
+    Analysis, BoilerplateOut, EntityOut, KeyphraseOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span,
+};
 
-use serde::Deserialize;
 use std::fmt;
+
+/// Internals exposed for the per-stage benchmarks and the fuzz targets only; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::doc::Document;
+    pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::stages::sentiment::training as sentiment_training;
+    pub use crate::stages::summary::{features as summary_features, FEATURES as SUMMARY_FEATURES};
+}
 
 /// The largest input `analyze` accepts, in bytes of UTF-8 (about 16 million characters).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-
-/// What to include in the analysis. Every field is optional in JSON.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
-pub struct Options {
-    /// Add the token layer (`tokens[]`) to the output.
-    pub tokens: bool,
-}
 
 /// Why `analyze` refused an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,5 +83,5 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, AnalyzeError> 
         return Err(AnalyzeError::TooLarge { bytes: text.len() });
     }
     let doc = pipeline::run(text);
-    Ok(output::build(doc, options.tokens))
+    Ok(output::build(doc, options))
 }

@@ -6,8 +6,10 @@
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
 use crate::doc::{
-    BlockKind, BoilerplateKind, Document, EntityKind, Language, Readability, Span, Stats, TokenKind, Upos, Warning,
+    BlockKind, BoilerplateKind, Document, EntityKind, Language, LoadedKind, Readability, Sentiment, Span, Stats, TokenKind,
+    Upos, Warning,
 };
+use crate::Options;
 use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
@@ -76,6 +78,17 @@ pub struct Analysis {
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// Tone of the body: `compound` in [-1, 1] (length-normalised, so it does not saturate on
+    /// long texts), the `positive`/`negative`/`neutral` shares of its words' tone, and
+    /// `loadedPerThousandWords`, the rate of `loaded` spans per 1,000 words of article text.
+    pub sentiment: Sentiment,
+    /// Loaded wording outside boilerplate, in text order: `kind` is `sensational`,
+    /// `emotional` or `subjective`.
+    pub loaded: Vec<LoadedOut>,
+    /// The article's key phrases, best first (at most 10).
+    pub keyphrases: Vec<KeyphraseOut>,
+    /// The sentences that sum up the article, in article order.
+    pub summary: Vec<Utf16Span>,
     /// People, organisations, places, dates, money, percentages and quantities.
     pub entities: Vec<EntityOut>,
 }
@@ -96,6 +109,23 @@ pub struct EntityOut {
     /// For places known to the public lists: `country`, `city` or `region`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subkind: Option<&'static str>,
+}
+
+/// A span of loaded wording.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LoadedOut {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LoadedKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyphraseOut {
+    pub text: String,
+    /// In (0, 1]; the best phrase has 1.
+    pub score: f64,
+    /// Where the phrase and its variants occur, in text order.
+    pub mentions: Vec<Utf16Span>,
 }
 
 /// Where the article is inside the pasted text.
@@ -135,6 +165,8 @@ pub struct SentenceOut {
     pub paragraph: usize,
     /// True when the sentence belongs to the article body.
     pub in_body: bool,
+    /// Tone of the sentence, a compound in [-1, 1].
+    pub sentiment: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -174,8 +206,20 @@ fn structure(doc: &Document, map: &Utf16Map) -> Structure {
     out
 }
 
+/// The summary: as many of the best-ranked sentences as the options ask for, in text order.
+fn summary(doc: &Document, options: &Options, map: &Utf16Map) -> Vec<Utf16Span> {
+    let count = match options.summary_ratio {
+        Some(ratio) => (ratio.clamp(0.0, 1.0) * doc.sentences.iter().filter(|s| doc.in_body(s)).count() as f64).ceil() as usize,
+        None => options.summary_sentences.unwrap_or(3),
+    };
+    let mut picked: Vec<usize> = doc.summary_ranking.iter().take(count).copied().collect();
+    picked.sort_unstable();
+    picked.iter().filter_map(|&i| doc.sentences.get(i)).map(|s| map.span(s.span)).collect()
+}
+
 /// Builds the public result from a finished document.
-pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
+pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
+    let with_tokens = options.tokens;
     let map = Utf16Map::new(doc.text);
     let structure = structure(&doc, &map);
     let paragraphs = doc
@@ -189,9 +233,11 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let u = map.span(s.span);
-            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s) }
+            let sentiment = doc.sentiment.sentences.get(i).copied().unwrap_or(0.0);
+            SentenceOut { start: u.start, end: u.end, paragraph: s.paragraph, in_body: doc.in_body(s), sentiment }
         })
         .collect();
     let tokens = with_tokens.then(|| {
@@ -203,6 +249,25 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
             })
             .collect()
     });
+    let loaded = doc
+        .sentiment
+        .loaded
+        .iter()
+        .map(|l| {
+            let s = map.span(l.span);
+            LoadedOut { start: s.start, end: s.end, kind: l.kind }
+        })
+        .collect();
+    let keyphrases = doc
+        .keyphrases
+        .iter()
+        .map(|k| KeyphraseOut {
+            text: k.text.clone(),
+            score: k.score,
+            mentions: k.mentions.iter().map(|&m| map.span(m)).collect(),
+        })
+        .collect();
+    let summary = summary(&doc, options, &map);
     let entities = doc
         .entities
         .iter()
@@ -228,6 +293,10 @@ pub(crate) fn build(doc: Document, with_tokens: bool) -> Analysis {
         paragraphs,
         sentences,
         tokens,
+        sentiment: doc.sentiment.document,
+        loaded,
+        keyphrases,
+        summary,
         entities,
     }
 }

@@ -13,11 +13,28 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
+        reject_unknown_keys(&options)?;
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
     let analysis = crate::analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Throws for a key that is not an option, as the CLI does (serde-wasm-bindgen reads only
+/// the declared fields and would ignore a misspelt one).
+fn reject_unknown_keys(options: &JsValue) -> Result<(), JsError> {
+    if !options.is_object() {
+        return Err(JsError::new("invalid options: expected an object"));
+    }
+    let known = Options::field_names();
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(JsError::new(&format!("invalid options: unknown field `{key}`, expected one of {known:?}")));
+        }
+    }
+    Ok(())
 }
 
 /// The analyzer's version.

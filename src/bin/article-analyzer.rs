@@ -1,6 +1,10 @@
 //! Command-line interface: `article-analyzer [FILE|-] [--pretty] [--tokens]` prints the
 //! analysis of one text as JSON; `article-analyzer --jsonl` reads `{"id","text","options"?}`
 //! lines on stdin and writes one `{"id","analysis"}` or `{"id","error"}` line per input line.
+//!
+//! Native only: on wasm32 this binary compiles to nothing (the page uses `src/wasm.rs`).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::{analyze, Analysis, Options, Warning};
 use serde::{Deserialize, Serialize};
@@ -55,7 +59,7 @@ fn read_input(file: Option<&str>) -> io::Result<(String, bool)> {
 
 fn single(args: &Args) -> Result<(), String> {
     let (text, lossy) = read_input(args.file.as_deref()).map_err(|e| format!("cannot read input: {e}"))?;
-    let mut analysis = analyze(&text, &Options { tokens: args.tokens }).map_err(|e| e.to_string())?;
+    let mut analysis = analyze(&text, &Options { tokens: args.tokens, ..Options::default() }).map_err(|e| e.to_string())?;
     if lossy {
         let message = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".to_string();
         analysis.warnings.insert(0, Warning { code: "invalidUtf8", message });

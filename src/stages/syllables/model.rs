@@ -1,0 +1,224 @@
+//! The learned part of the syllable counter: letter groups, their context features, and
+//! weights saying how many syllables each group contributes.
+//!
+//! Input: a word part of lowercase ASCII letters and apostrophes (no hyphens, digits or other
+//! scripts; `stages/syllables.rs` prepares it). It is cut into maximal groups of vowel letters
+//! (a e i o u y) and of other characters. Each group contributes 0 to 3 syllables: mostly 1 for
+//! a vowel group and 0 for a consonant group, but "ia" in "via" gives 2, the "e" of "make" 0,
+//! the "sm" of "prism" 1. The contribution is the label with the highest summed weight over
+//! the group's features (the group with up to three characters of context on each side, its
+//! neighbouring groups, its place among the vowel groups). Output: the sum over the groups.
+//!
+//! The trainer (`src/bin/train-syllables.rs`) compiles this same file through `#[path]`, so
+//! training and counting use identical features; it must not use anything else of the crate.
+
+use std::collections::HashMap;
+
+/// Contributions a group can have: 0, 1, 2 or 3 syllables (see [`Part::labels`]).
+pub(crate) const LABELS: usize = 4;
+
+/// Features that every vowel group, and every consonant group, has.
+pub(crate) const VOWEL_BIAS: &str = "zV";
+pub(crate) const CONSONANT_BIAS: &str = "zC";
+
+/// Context windows `(left, right)` in characters around a group, one feature each.
+const WINDOWS: [(usize, usize); 19] = [
+    (4, 0),
+    (0, 4),
+    (4, 1),
+    (1, 4),
+    (0, 0),
+    (1, 0),
+    (0, 1),
+    (1, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (3, 3),
+    (0, 2),
+    (0, 3),
+    (2, 0),
+    (2, 3),
+    (3, 2),
+];
+
+/// Vowel letters; "y" is one too, since it is a vowel far more often than not ("rhythm", "my").
+pub(crate) fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Splits the clitic "n't" off a part: it is a syllable of its own after a consonant or a
+/// silent "e" ("did-n't", "would-n't", "have-n't", "are-n't") and none after another vowel
+/// ("don't", "can't", "won't", "ain't"). Too few dictionary words end in it for the model to
+/// learn this, so it is a rule, used by the counter and the trainer alike. Returns the stem
+/// and the clitic's syllables.
+pub(crate) fn split_not(part: &[u8]) -> (&[u8], usize) {
+    match part.strip_suffix(b"n't") {
+        Some(stem) if !stem.is_empty() => (stem, usize::from(stem.last().is_some_and(|&b| b == b'e' || !is_vowel(b)))),
+        _ => (part, 0),
+    }
+}
+
+/// A word part cut into groups, ready for feature extraction.
+pub(crate) struct Part {
+    /// The part between `^` and `$` edge marks.
+    padded: Vec<u8>,
+    /// Maximal runs of vowels and of non-vowels, as `(start, end)` ranges into `padded`.
+    groups: Vec<(usize, usize)>,
+}
+
+impl Part {
+    pub(crate) fn new(part: &[u8]) -> Part {
+        let padded: Vec<u8> = [b"^", part, b"$"].concat();
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        for (i, &b) in part.iter().enumerate() {
+            let i = i + 1;
+            match groups.last_mut() {
+                Some(last) if padded.get(last.0).is_some_and(|&first| is_vowel(first) == is_vowel(b)) => last.1 = i + 1,
+                _ => groups.push((i, i + 1)),
+            }
+        }
+        Part { padded, groups }
+    }
+
+    pub(crate) fn groups(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// How many labels group `g` may take: 0–3 syllables for a vowel group, 0 or 1 for a
+    /// consonant group (the "sm" of "prism", the "'s" of "James's").
+    pub(crate) fn labels(&self, g: usize) -> usize {
+        if self.is_vowel_group(g) {
+            LABELS
+        } else {
+            2
+        }
+    }
+
+    fn is_vowel_group(&self, g: usize) -> bool {
+        self.groups.get(g).and_then(|&(s, _)| self.padded.get(s)).copied().is_some_and(is_vowel)
+    }
+
+    /// Calls `emit` with each feature of group `g`. A feature is a short string: a template
+    /// letter, the left context, the group in capitals, the right context, maybe a suffix;
+    /// `^` and `$` mark the word's edges.
+    pub(crate) fn for_each_feature(&self, g: usize, emit: &mut impl FnMut(&str)) {
+        let Some(&(start, end)) = self.groups.get(g) else { return };
+        emit(if self.is_vowel_group(g) { VOWEL_BIAS } else { CONSONANT_BIAS });
+        let padded = &self.padded;
+        let mut buf = String::new();
+        let mut push = |tag: char, left: usize, right: usize, extra: &[u8]| {
+            buf.clear();
+            buf.push(tag);
+            let chars = |from: usize, to: usize| padded.iter().take(to).skip(from).map(|&b| b as char);
+            buf.extend(chars(start.saturating_sub(left), start));
+            buf.extend(chars(start, end).map(|c| c.to_ascii_uppercase()));
+            buf.extend(chars(end, end + right));
+            buf.extend(extra.iter().map(|&b| b as char));
+            emit(&buf);
+        };
+        for (k, &(left, right)) in WINDOWS.iter().enumerate() {
+            push(char::from(b'a' + k as u8), left, right, b"");
+        }
+        // Place among the vowel groups: how many there are (up to 4) and how many follow (up to 3).
+        let vowel_groups = |from: usize, to: usize| (from..to).filter(|&i| self.is_vowel_group(i)).count();
+        let total = vowel_groups(0, self.groups.len()).min(4) as u8;
+        let after = vowel_groups(g + 1, self.groups.len()).min(3) as u8;
+        let place = [b'0' + total, b'0' + after];
+        push('P', 0, 0, &place);
+        push('Q', 1, 1, &place);
+        // The whole neighbouring groups on both sides (or the edge mark when there is none).
+        let len_of = |i: Option<usize>| i.and_then(|i| self.groups.get(i)).map_or(1, |&(s, e)| e - s);
+        push('N', len_of(g.checked_sub(1)), len_of(Some(g + 1)), b"");
+    }
+}
+
+/// Learned weights: for each known feature, one integer per label.
+pub(crate) struct Model {
+    weights: HashMap<Box<str>, [i32; LABELS]>,
+}
+
+impl Model {
+    /// Reads `feature TAB w0 TAB w2 TAB w3` lines (the weight of label 1 is always 0: only
+    /// differences between labels matter); `#` lines are comments. Malformed lines are skipped
+    /// (a unit test checks that the shipped file has none).
+    pub(crate) fn parse(text: &str) -> Model {
+        let weights = text
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let feature = fields.next()?;
+                let mut w = [0; LABELS];
+                for l in [0, 2, 3] {
+                    w[l] = fields.next()?.parse().ok()?;
+                }
+                fields.next().is_none().then(|| (feature.into(), w))
+            })
+            .collect();
+        Model { weights }
+    }
+
+    /// The number of syllables of `part` (lowercase ASCII letters and apostrophes).
+    pub(crate) fn count(&self, part: &[u8]) -> usize {
+        let (stem, clitic) = split_not(part);
+        let part = Part::new(stem);
+        clitic + (0..part.groups())
+            .map(|g| {
+                let mut score = [0i64; LABELS];
+                part.for_each_feature(g, &mut |f| {
+                    if let Some(w) = self.weights.get(f) {
+                        for (s, &x) in score.iter_mut().zip(w) {
+                            *s += i64::from(x);
+                        }
+                    }
+                });
+                (0..part.labels(g)).fold(0, |b, l| if score[l] > score[b] { l } else { b })
+            })
+            .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_weights_parse_completely() {
+        let text = include_str!("../../models/syllables.tsv");
+        let lines = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).count();
+        assert!(lines > 1000);
+        assert_eq!(Model::parse(text).weights.len(), lines);
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let model = Model::parse("# comment\nzV\t1\t2\t3\nbad\t1\nworse\t1\t2\t3\t4\nnan\tx\t1\t2\n");
+        assert_eq!(model.weights.len(), 1);
+        assert_eq!(model.weights.get("zV"), Some(&[1, 0, 2, 3]));
+    }
+
+    #[test]
+    fn groups_alternate_vowels_and_consonants() {
+        let part = Part::new(b"strength's");
+        assert_eq!(part.groups(), 3);
+        assert_eq!((part.labels(0), part.labels(1), part.labels(2)), (2, LABELS, 2));
+        let mut features = Vec::new();
+        part.for_each_feature(1, &mut |f| features.push(f.to_string()));
+        for want in [VOWEL_BIAS, "eE", "frE", "a^strE", "drEngth", "PE10", "QrEn10", "NstrEngth's"] {
+            assert!(features.iter().any(|f| f == want), "{want} not in {features:?}");
+        }
+    }
+
+    #[test]
+    fn not_is_a_syllable_after_a_consonant_only() {
+        assert_eq!(split_not(b"didn't"), (&b"did"[..], 1));
+        assert_eq!(split_not(b"don't"), (&b"do"[..], 0));
+        assert_eq!(split_not(b"can't"), (&b"ca"[..], 0));
+        assert_eq!(split_not(b"haven't"), (&b"have"[..], 1));
+        assert_eq!(split_not(b"n't"), (&b"n't"[..], 0));
+        assert_eq!(split_not(b"dont"), (&b"dont"[..], 0));
+    }
+}

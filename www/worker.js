@@ -1,0 +1,32 @@
+// Module Web Worker that runs the WebAssembly analyzer off the main thread, so typing never
+// stalls.
+//
+// Input messages: {id, text, options}. Output messages, one per input:
+//   {id, ok: true, analysis, version, ms}                  the plain-object analysis;
+//   {id, ok: false, error: "message", fatal: boolean}      analyze threw an Error (fatal:
+//     false, e.g. a too-large text), or the module failed to load or trapped (fatal: true:
+//     this worker's instance can no longer be trusted and the page should start a new one).
+import init, { analyze, version } from './pkg/article_analyzer.js';
+
+const ready = init();
+
+self.onmessage = async ({ data: { id, text, options } }) => {
+  try {
+    await ready;
+  } catch (e) {
+    self.postMessage({ id, ok: false, fatal: true, error: `the analyzer could not load (${describe(e)})` });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const analysis = analyze(text, options);
+    self.postMessage({ id, ok: true, analysis, version: version(), ms: performance.now() - started });
+  } catch (e) {
+    // A Rust panic reaches JavaScript as a WebAssembly.RuntimeError; an expected refusal is a plain Error.
+    self.postMessage({ id, ok: false, fatal: e instanceof WebAssembly.RuntimeError, error: describe(e) });
+  }
+};
+
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
