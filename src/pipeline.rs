@@ -32,8 +32,10 @@ pub static STAGES: &[Stage] = &[
     any_language("language", language::run),
     any_language("stats", stats::run),
     english("readability", readability::run),
-    english("pos", pos::run),
-    english("entities", entities::run),
+    // English taggers, but a short English text is easily taken for another language: they
+    // skip only text confidently in another one (see `pos::likely_english`).
+    any_language("pos", pos::run),
+    any_language("entities", entities::run),
     english("sentiment", sentiment::run),
     english("keyphrases", keyphrases::run),
     any_language("summary", summary::run),

@@ -2,8 +2,9 @@
 //! `crate::tagger::ner`) and dates, money, percentages and quantities (the rules of
 //! `numeric`), and groups mentions that name the same thing.
 //!
-//! Reads: text, paragraphs (boilerplate is skipped), tokens (with their parts of speech),
-//! sentences. Writes: `entities`,
+//! Reads: text, paragraphs (titles and headings raise salience), tokens (with their parts of
+//! speech), sentences, language (text confidently in another language is left alone).
+//! Boilerplate is read too: related headlines name the article's actors. Writes: `entities`,
 //! in order of first mention; mentions of one kind with the same normalised text (case,
 //! quotes and a leading "the" ignored) are one entity; a person named by part of a fuller
 //! name ("Putin") joins the one person with that fuller name ("Vladimir Putin"), and an
@@ -75,8 +76,11 @@ fn kind_of_num(kind: NumKind) -> EntityKind {
     }
 }
 
-/// The grouping key of a mention's text.
+/// The grouping key of a mention's text ("U.S." and "US" share one).
 fn key(text: &str) -> String {
+    if let Some(acronym) = as_acronym(text) {
+        return format!("{acronym} (acronym)");
+    }
     let norm = normalise(text).split_whitespace().collect::<Vec<_>>().join(" ");
     norm.strip_prefix("the ").map(str::to_string).unwrap_or(norm)
 }
@@ -90,12 +94,7 @@ struct Mention {
 
 /// All mentions of the document, in text order.
 fn mentions(doc: &Document) -> Vec<Mention> {
-    let sentences: Vec<Vec<Span>> = doc
-        .sentences
-        .iter()
-        .filter(|s| doc.paragraphs.get(s.paragraph).is_some_and(|p| !matches!(p.kind, BlockKind::Boilerplate(_))))
-        .map(|s| words_of(doc, s.tokens.clone()))
-        .collect();
+    let sentences: Vec<Vec<Span>> = doc.sentences.iter().map(|s| words_of(doc, s.tokens.clone())).collect();
     let texts: Vec<Vec<&str>> = sentences.iter().map(|ws| ws.iter().map(|&w| doc.text_of(w)).collect()).collect();
     let mut out = Vec::new();
     let gaz = ner::gazetteer();
@@ -258,6 +257,9 @@ fn score_salience(doc: &Document, entities: &mut [Entity]) {
 }
 
 pub(crate) fn run(doc: &mut Document) {
+    if !pos_tag::likely_english(doc) {
+        return;
+    }
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
     for Mention { span, kind, value } in mentions(doc) {
@@ -444,6 +446,8 @@ mod tests {
     fn merges_acronyms_into_the_names_they_abbreviate() {
         let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None };
         use EntityKind::*;
+        assert_eq!(key("U.S."), key("US"));
+        assert_ne!(key("U.S."), key("us"));
         let merged = merge_names(vec![
             e("Democratic People's Republic of Korea", Location, 0),
             e("DPRK", Location, 2),

@@ -1,6 +1,7 @@
 //! Part-of-speech stage: gives every token of every sentence a Universal POS tag.
 //!
-//! Reads: tokens, sentences. Writes: `Token::pos`. The tagger and its embedded model live
+//! Reads: tokens, sentences, language (text confidently in another language is left alone).
+//! Writes: `Token::pos`. The tagger and its embedded model live
 //! in `crate::tagger::pos`; when the model cannot be loaded the tags stay `None`.
 
 use crate::doc::{Document, Upos};
@@ -27,7 +28,16 @@ pub(crate) const UPOS: [Upos; 17] = [
     Upos::X,
 ];
 
+/// True unless the language stage is confident the text is in another language than English
+/// (the tagger is English; short English texts often get a low-confidence other guess).
+pub(crate) fn likely_english(doc: &Document) -> bool {
+    matches!(doc.language.code, "en" | "und") || doc.language.confidence < 0.9
+}
+
 pub(crate) fn run(doc: &mut Document) {
+    if !likely_english(doc) {
+        return;
+    }
     let Some(model) = pos::model() else { return };
     let lexicon = pos::lexicon();
     let text = doc.text;
@@ -59,6 +69,21 @@ mod tests {
         for text in ["The minister resigned on Tuesday. Markets fell 3%!", "", "   ", "ok", "\u{1F600} ,,, 😀"] {
             assert!(tags(text).iter().all(|(_, p)| p.is_some()), "{text:?}");
         }
+    }
+
+    #[test]
+    fn text_confidently_in_another_language_is_left_alone() {
+        use crate::doc::Language;
+        let mut doc = Document::new("Der Hund schläft.");
+        paragraphs::run(&mut doc);
+        tokens::run(&mut doc);
+        sentences::run(&mut doc);
+        doc.language = Language { code: "de", confidence: 0.95 };
+        run(&mut doc);
+        assert!(doc.tokens.iter().all(|t| t.pos.is_none()));
+        doc.language = Language { code: "de", confidence: 0.3 };
+        run(&mut doc);
+        assert!(doc.tokens.iter().all(|t| t.pos.is_some()));
     }
 
     #[test]
