@@ -237,8 +237,10 @@ fn merge_names(entities: Vec<Entity>) -> Vec<Entity> {
 /// most salient entity has 1, rounded to three decimals.
 fn score_salience(doc: &Document, entities: &mut [Entity]) {
     let len = doc.text.len().max(1) as f64;
+    // Paragraphs are in text order: find the one a mention starts in by bisection.
     let in_heading = |m: &Span| {
-        doc.paragraphs.iter().any(|p| matches!(p.kind, BlockKind::Title | BlockKind::Heading) && p.span.contains(*m))
+        let at = doc.paragraphs.partition_point(|p| p.span.end <= m.start);
+        doc.paragraphs.get(at).is_some_and(|p| matches!(p.kind, BlockKind::Title | BlockKind::Heading) && p.span.contains(*m))
     };
     let raw: Vec<f64> = entities
         .iter()

@@ -4,7 +4,7 @@
 //! non-overlapping, left to right. The words the rules know (months, currencies, units…)
 //! are in `src/models/ner.words`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -80,7 +80,7 @@ pub(crate) fn date_value(words: &[&str]) -> Option<String> {
 }
 
 /// Lower-cased word or two-word phrase → bit mask over [`CLASSES`].
-fn words() -> &'static HashMap<String, u16> {
+fn table() -> &'static HashMap<String, u16> {
     static WORDS: OnceLock<HashMap<String, u16>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut map = HashMap::new();
@@ -94,10 +94,18 @@ fn words() -> &'static HashMap<String, u16> {
     })
 }
 
+/// The first words of the two-word entries ("per", "square"…).
+fn first_words() -> &'static HashSet<String> {
+    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+    FIRST.get_or_init(|| table().keys().filter_map(|k| k.split_once(' ')).map(|(a, _)| a.to_string()).collect())
+}
+
 /// A sentence's words, lower-cased, with lookups.
 struct Words<'a> {
     raw: &'a [&'a str],
     lower: Vec<String>,
+    /// Per word: its classes as a single word (one lookup each).
+    classes: Vec<u16>,
 }
 
 impl Words<'_> {
@@ -108,11 +116,12 @@ impl Words<'_> {
     /// The length (1 or 2 words) of a phrase of `class` starting at `i`, longest first.
     fn class(&self, i: usize, class: Class) -> Option<usize> {
         let bit = 1u16 << class as u16;
-        let has = |s: &str| words().get(s).is_some_and(|m| m & bit != 0);
-        if i + 1 < self.lower.len() && has(&format!("{} {}", self.get(i), self.get(i + 1))) {
+        let has = |s: &str| table().get(s).is_some_and(|m| m & bit != 0);
+        let two = i + 1 < self.lower.len() && first_words().contains(self.get(i));
+        if two && has(&format!("{} {}", self.get(i), self.get(i + 1))) {
             return Some(2);
         }
-        (i < self.lower.len() && has(self.get(i))).then_some(1)
+        self.classes.get(i).is_some_and(|m| m & bit != 0).then_some(1)
     }
 
     fn is(&self, i: usize, class: Class) -> bool {
@@ -131,7 +140,7 @@ impl Words<'_> {
         let digits = w.starts_with(|c: char| c.is_ascii_digit())
             && w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
         let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
-        let scaled = suffix.is_empty() || words().get(suffix).is_some_and(|m| m & (1 << Class::Scale as u16) != 0);
+        let scaled = suffix.is_empty() || table().get(suffix).is_some_and(|m| m & (1 << Class::Scale as u16) != 0);
         let numeric = digits && scaled;
         if !numeric && !self.is(i, Class::NumWord) {
             return None;
@@ -223,7 +232,9 @@ impl Words<'_> {
 
 /// Finds the numeric expressions of one sentence.
 pub(crate) fn find(words: &[&str]) -> Vec<(Range<usize>, NumKind)> {
-    let w = Words { raw: words, lower: words.iter().map(|s| s.to_lowercase()).collect() };
+    let lower: Vec<String> = words.iter().map(|s| s.to_lowercase()).collect();
+    let classes = lower.iter().map(|w| table().get(w.as_str()).copied().unwrap_or(0)).collect();
+    let w = Words { raw: words, lower, classes };
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
