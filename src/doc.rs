@@ -12,7 +12,8 @@
 //! - `words`: readability words (“long-term” and “Jong-Un” are one word);
 //! - `sentences`: never crossing a paragraph boundary;
 //! - `language`, `stats`, `readability`: document-level results;
-//! - `sentiment`: tone of the document and of each sentence, and loaded-language spans.
+//! - `entities`: people, organisations, places, dates, money, percentages, quantities;
+//! - `sentiment`: tone of the document and of each sentence, and loaded-language spans;
 //! - `keyphrases`: the article's key phrases, best first, with their mentions;
 //! - `summary_ranking`: body sentences that sum up the article, best first.
 //! - `quotes`, `sources`: who is quoted, with what cue, and the distinct sources cited;
@@ -199,6 +200,35 @@ pub struct Readability {
     pub smog: Option<f64>,
     pub coleman_liau: Option<f64>,
     pub automated_readability_index: Option<f64>,
+}
+
+/// What kind of thing a named entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    Date,
+    Money,
+    Percent,
+    Quantity,
+}
+
+/// One real-world referent and the places the text mentions it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// How the text names it: its first mention as written (for a person, the fullest name).
+    pub name: String,
+    pub kind: EntityKind,
+    /// In text order.
+    pub mentions: Vec<Span>,
+    /// How central it is to the text, in [0, 1] (1 for the most salient entity).
+    pub salience: f64,
+    /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
+    pub value: Option<String>,
+    /// For places known to the public lists: `country`, `city` or `region`.
+    pub subkind: Option<&'static str>,
 }
 
 /// The tone of the article body (sentiment stage).
@@ -399,6 +429,8 @@ pub struct Document<'t> {
     /// Per sentence (same indices as `sentences`), set by the hedges stage.
     pub certainty: Vec<Certainty>,
     pub hedging: Hedging,
+    /// Named entities and numeric expressions, in order of first mention.
+    pub entities: Vec<Entity>,
 }
 
 impl<'t> Document<'t> {
@@ -423,6 +455,7 @@ impl<'t> Document<'t> {
             hedges: Vec::new(),
             certainty: Vec::new(),
             hedging: Hedging::default(),
+            entities: Vec::new(),
         }
     }
 

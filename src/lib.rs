@@ -27,17 +27,21 @@ mod options;
 mod output;
 mod pipeline;
 mod stages;
+#[doc(hidden)]
+pub mod tagger;
 mod text;
 #[doc(hidden)]
 pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use doc::{BoilerplateKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
+pub use doc::{BoilerplateKind, EntityKind, Language, LoadedKind, Readability, Sentiment, Stats, TokenKind, Upos, Warning};
 pub use options::Options;
-pub use output::{Analysis, BoilerplateOut, KeyphraseOut, LoadedOut, ParagraphOut, SentenceOut, Structure, TokenOut, Utf16Span};
 pub use doc::{Certainty, HedgeKind, Hedging, SourceKind, Sourcing};
-pub use output::{HedgeOut, QuoteOut, SourceOut, SpeakerOut};
+pub use output::{
+    Analysis, BoilerplateOut, EntityOut, HedgeOut, KeyphraseOut, LoadedOut, ParagraphOut, QuoteOut, SentenceOut, SourceOut, SpeakerOut,
+    Structure, TokenOut, Utf16Span,
+};
 
 use std::fmt;
 

@@ -5,7 +5,10 @@
 //! `text.slice(start, end)` in JavaScript returns exactly the text the span names.
 //! Offsets are converted through one [`Utf16Map`] built once per document.
 
-use crate::doc::{BlockKind, BoilerplateKind, Certainty, Document, HedgeKind, Hedging, Language, LoadedKind, Quote, Readability, Sentiment, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning};
+use crate::doc::{
+    BlockKind, BoilerplateKind, Certainty, Document, EntityKind, HedgeKind, Hedging, Language, LoadedKind, Quote, Readability,
+    Sentiment, Source, SourceKind, Sourcing, Span, Stats, TokenKind, Upos, Warning,
+};
 use crate::Options;
 use serde::Serialize;
 
@@ -96,6 +99,26 @@ pub struct Analysis {
     pub hedges: Vec<HedgeOut>,
     /// How much of the article body is hedged.
     pub hedging: Hedging,
+    /// People, organisations, places, dates, money, percentages and quantities.
+    pub entities: Vec<EntityOut>,
+}
+
+/// One entity: a referent and its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityOut {
+    /// `e1`, `e2`… in order of first mention.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Utf16Span>,
+    /// How central it is to the text, in [0, 1] (1 for the most salient entity).
+    pub salience: f64,
+    /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// For places known to the public lists: `country`, `city` or `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subkind: Option<&'static str>,
 }
 
 /// A hedge cue.
@@ -337,6 +360,20 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
             HedgeOut { start: u.start, end: u.end, kind: h.kind }
         })
         .collect();
+    let entities = doc
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntityOut {
+            id: format!("e{}", i + 1),
+            name: e.name.clone(),
+            kind: e.kind,
+            mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
+            salience: e.salience,
+            value: e.value.clone(),
+            subkind: e.subkind,
+        })
+        .collect();
     Analysis {
         version: env!("CARGO_PKG_VERSION"),
         length: map.offset(doc.text.len()),
@@ -357,6 +394,7 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
         sourcing: doc.sourcing,
         hedges,
         hedging: doc.hedging,
+        entities,
     }
 }
 

@@ -2,7 +2,10 @@
 //! stages talk to each other only through the document.
 
 use crate::doc::Document;
-use crate::stages::{hedges, keyphrases, language, paragraphs, quotes, readability, sentences, sentiment, sources, stats, structure, summary, tokens};
+use crate::stages::{
+    entities, hedges, keyphrases, language, paragraphs, pos, quotes, readability, sentences, sentiment, sources, stats, structure,
+    summary, tokens,
+};
 
 /// A named analysis stage.
 pub struct Stage {
@@ -30,6 +33,8 @@ pub static STAGES: &[Stage] = &[
     any_language("language", language::run),
     any_language("stats", stats::run),
     english("readability", readability::run),
+    english("pos", pos::run),
+    english("entities", entities::run),
     english("sentiment", sentiment::run),
     english("keyphrases", keyphrases::run),
     any_language("summary", summary::run),
@@ -62,7 +67,8 @@ mod tests {
         assert_eq!(doc.language.code, "de");
         assert!(doc.warnings.iter().any(|w| w.code == "notEnglish"));
         assert_eq!(doc.readability, crate::doc::Readability::default());
-        assert!(doc.keyphrases.is_empty());
+        assert!(doc.keyphrases.is_empty() && doc.entities.is_empty());
+        assert!(doc.tokens.iter().all(|t| t.pos.is_none()));
         assert!(doc.stats.words > 30 && !doc.sentences.is_empty());
     }
 }

@@ -1,0 +1,203 @@
+//! The Universal POS tagger: feature templates, greedy decoding and the embedded model.
+//!
+//! Input: the words of one sentence as [`Word`]s. Output: one index into [`TAGS`] per word.
+//! The same [`features`] function serves training (`train-tagger pos`) and tagging, so the
+//! committed model and the runtime can never disagree about what a feature means.
+
+use super::clusters::{self, Classes};
+use super::features::{flag, Features, HashedMap, Word};
+use super::model::Model;
+use std::sync::OnceLock;
+
+/// The Universal Dependencies v2 part-of-speech tags, in the model's order.
+pub const TAGS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
+    "SYM", "VERB", "X",
+];
+
+/// Hash values standing for "no word here" before and after the sentence.
+const BEFORE: u64 = 0x5EED_0001;
+const AFTER: u64 = 0x5EED_0002;
+
+/// The history value of a tag index (0 is reserved for "absent").
+fn tag_value(tag: Option<usize>) -> u64 {
+    tag.map_or(1, |t| t as u64 + 2)
+}
+
+/// Word → set of tags it had in training (bit `t` for `TAGS[t]`), keyed by [`Word::lower`].
+pub type Lexicon = HashedMap<u32>;
+
+/// Parses a lexicon file: `#` comment lines, then `word<TAB>TAG TAG…` lines. Lines that do
+/// not parse are skipped.
+pub fn parse_lexicon(text: &str) -> Lexicon {
+    let mut out = Lexicon::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, tags)) = line.split_once('\t') else { continue };
+        let mask = tags
+            .split(' ')
+            .filter_map(|t| TAGS.iter().position(|&x| x == t))
+            .fold(0u32, |m, t| m | 1 << t);
+        if mask != 0 {
+            out.insert(Word::new(word).lower, mask);
+        }
+    }
+    out
+}
+
+/// A sentence ready for tagging: its words, their lexicon classes and word classes.
+pub struct Input {
+    pub words: Vec<Word>,
+    /// Per word: its tag set from the lexicon as a feature value, or a marker for "unknown".
+    pub classes: Vec<u64>,
+    /// Per word: its classes from unlabelled text (see `clusters`).
+    pub clusters: Vec<Classes>,
+}
+
+impl Input {
+    pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, lexicon: &Lexicon) -> Input {
+        let words: Vec<Word> = forms.into_iter().map(Word::new).collect();
+        let classes = words.iter().map(|w| lexicon.get(&w.lower).map_or(1, |&m| u64::from(m) | 1 << 40)).collect();
+        let clusters = words.iter().map(clusters::of).collect();
+        Input { words, classes, clusters }
+    }
+}
+
+/// Writes the features of position `i` given the two previously chosen tags.
+pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Features) {
+    out.clear();
+    let words = &input.words;
+    let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
+    let lower = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |w| w.lower);
+    let class = |d: isize| {
+        let fallback = if d < 0 { BEFORE } else { AFTER };
+        i.checked_add_signed(d).and_then(|j| input.classes.get(j)).copied().unwrap_or(fallback)
+    };
+    let Some(w) = at(0) else { return };
+    let (t1, t2) = (tag_value(prev[0]), tag_value(prev[1]));
+    out.add(1, 1);
+    out.add(2, w.lower);
+    out.add(3, w.raw);
+    for k in 0..4 {
+        out.add(4 + k as u64, w.suffix[k]);
+    }
+    for k in 0..3 {
+        out.add(8 + k as u64, w.prefix[k]);
+    }
+    out.add(11, w.shape);
+    out.add(12, w.long_shape);
+    out.add(13, u64::from(w.flags) | u64::from(i == 0) << 8 | 1 << 9);
+    out.add(14, lower(-1));
+    out.add(15, lower(1));
+    out.add(16, lower(-2));
+    out.add(17, lower(2));
+    out.add(18, at(-1).map_or(BEFORE, |p| p.suffix3()));
+    out.add(19, at(1).map_or(AFTER, |n| n.suffix3()));
+    out.add(20, at(1).map_or(AFTER, |n| n.shape));
+    out.add(21, at(-1).map_or(BEFORE, |p| p.shape));
+    out.add(22, t1);
+    out.add(23, t2);
+    out.add2(24, t1, t2);
+    out.add2(25, t1, w.lower);
+    out.add2(26, w.lower, lower(1));
+    out.add2(27, lower(-1), w.lower);
+    out.add2(28, t1, lower(1));
+    out.add2(29, t1, w.suffix3());
+    if w.has(flag::TITLE) && i > 0 {
+        out.add2(30, t1, w.shape);
+    }
+    out.add(31, class(0));
+    out.add(32, class(1));
+    out.add(33, class(2));
+    out.add(34, class(-1));
+    out.add2(35, t1, class(0));
+    out.add2(36, class(0), class(1));
+    out.add2(37, t1, class(1));
+    out.add2(38, class(-1), class(0));
+    let cluster = |d: isize, k: usize| {
+        let fallback = if d < 0 { BEFORE } else { AFTER };
+        i.checked_add_signed(d).and_then(|j| input.clusters.get(j)).map_or(fallback, |c| c[k])
+    };
+    out.add(39, cluster(0, 0));
+    out.add(40, cluster(0, 1));
+    out.add(41, cluster(1, 1));
+    out.add(42, cluster(-1, 1));
+    out.add2(43, t1, cluster(0, 1));
+    out.add2(44, cluster(0, 2), w.shape);
+}
+
+/// Tags one sentence greedily, left to right.
+pub fn tag(model: &Model, input: &Input) -> Vec<usize> {
+    let mut out = Vec::with_capacity(input.words.len());
+    let mut feats = Features::new();
+    let mut scores = vec![0f32; model.tags.len()];
+    for i in 0..input.words.len() {
+        let prev = [i.checked_sub(1).map(|j| out[j]), i.checked_sub(2).map(|j| out[j])];
+        features(input, i, prev, &mut feats);
+        out.push(model.best(&feats.hashes, &mut scores, |_| true));
+    }
+    out
+}
+
+/// The embedded model (`src/models/pos.model`), parsed once; `None` if it does not parse
+/// or does not have the tags of [`TAGS`].
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            Model::from_bytes(include_bytes!("../models/pos.model"))
+                .ok()
+                .filter(|m| m.tags.iter().map(String::as_str).eq(TAGS))
+        })
+        .as_ref()
+}
+
+/// The embedded lexicon (`src/models/pos.lexicon`), parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse_lexicon(include_str!("../models/pos.lexicon")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_words(text: &str) -> Vec<&'static str> {
+        let input = Input::new(text.split(' '), lexicon());
+        let model = model().expect("the committed POS model loads");
+        tag(model, &input).into_iter().map(|t| TAGS[t]).collect()
+    }
+
+    #[test]
+    fn tags_plain_sentences() {
+        let cases = [
+            ("The cat sat on the mat .", "DET NOUN VERB ADP DET NOUN PUNCT"),
+            ("She has n't eaten since Tuesday .", "PRON AUX PART VERB ADP PROPN PUNCT"),
+            ("Vladimir Putin met 3 ministers in Moscow", "PROPN PROPN VERB NUM NOUN ADP PROPN"),
+            ("I will book a flight", "PRON AUX VERB DET NOUN"),
+            ("They read the book and left quickly", "PRON VERB DET NOUN CCONJ VERB ADV"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(tag_words(text).join(" "), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn features_never_panic_at_edges() {
+        let mut f = Features::new();
+        features(&Input::new([], lexicon()), 0, [None, None], &mut f);
+        assert!(f.hashes.is_empty());
+        let input = Input::new(["x"], lexicon());
+        features(&input, 0, [None, None], &mut f);
+        let n = f.hashes.len();
+        features(&input, 0, [Some(3), Some(16)], &mut f);
+        assert_eq!(f.hashes.len(), n);
+    }
+
+    #[test]
+    fn lexicon_lines_parse_or_are_skipped() {
+        let lex = parse_lexicon("# comment\nthe\tDET\nbook\tNOUN VERB\nbad line\nodd\tNOPE\n");
+        assert_eq!(lex.len(), 2);
+        assert_eq!(lex.get(&Word::new("The").lower), Some(&(1 << 5)));
+        assert_eq!(lex.get(&Word::new("book").lower), Some(&(1 << 7 | 1 << 15)));
+    }
+}
