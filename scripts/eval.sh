@@ -33,6 +33,12 @@ if python3 -c "import sys; sys.exit(0 if float('${english:-0}') >= 0.99 else 1)"
 else
   echo "FAIL langid english_accuracy: ${english:-missing} (target 0.99)"; fail=1
 fi
+# Entity and POS targets (issue 3) are not met yet; these minimums guard the current figures:
+# targets POS 0.95, CoNLL 0.92, wikigold 0.75, UNER 0.70.
+run pos.py ud_ewt/dev.jsonl 0.945
+run ner.py conll2003/dev.docs.jsonl 0.92
+run ner.py wikigold/dev.docs.jsonl 0.65
+run ner.py uner_ewt/dev.docs.jsonl 0.60
 run hedging.py conll2010_wiki_hedge/dev_pattern_sample.jsonl 0.62
 run quotes.py polnear_attribution/dev.jsonl 0.70
 # quotes.py's headline is F1; direct-quote recall and source accuracy have targets too.
