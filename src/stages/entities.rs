@@ -485,6 +485,7 @@ mod tests {
         assert_eq!(words, ["Kim", "Jong-Un", "met", "long-term", "allies", "."]);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn any_text_gives_sane_mentions(text in "(\\PC|[ \n.,'\"$%-]|Jong-Un|U\\.S\\.|April 5|\\$ 3 million){0,40}") {
