@@ -7,6 +7,7 @@
 
 use crate::doc::{BlockKind, Document, Sentence, Span, Stats};
 use crate::stages::syllables;
+use std::collections::HashMap;
 
 /// Silent reading rate of adults for non-fiction, in words per minute: Brysbaert (2019),
 /// "How many words do we read per minute? A review and meta-analysis of reading rate",
@@ -109,10 +110,12 @@ pub(crate) fn run(doc: &mut Document) {
     let mut stats = Stats { paragraphs: spans.len(), words_per_minute: WORDS_PER_MINUTE, ..Stats::default() };
     stats.characters = spans.iter().map(|s| text[s.start..s.end].chars().count()).sum();
     let mut starts = SentenceStarts { sentences: &doc.sentences, next: 0, last: None };
+    // Words repeat (a news article uses each distinct word about three times): count each once.
+    let mut memo: HashMap<&str, usize> = HashMap::new();
     for_each_inside(&spans, &doc.words, |w| *w, |&w| {
         let word = &text[w.start..w.end];
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
-        let syllables = syllables::count(word);
+        let syllables = *memo.entry(word).or_insert_with(|| syllables::count(word));
         let first = starts.is_first(w);
         // Sentences are counted by their first word: a "sentence" without words (a lone
         // dash, a row of asterisks) would only make the others look shorter. One that
