@@ -229,6 +229,8 @@ pub struct Entity {
     pub value: Option<String>,
     /// For places known to the public lists: `country`, `city` or `region`.
     pub subkind: Option<&'static str>,
+    /// The mean tone of the sentences that mention it (set by the sentiment stage).
+    pub sentiment: Option<f64>,
 }
 
 /// The tone of the article body (sentiment stage).

@@ -119,6 +119,9 @@ pub struct EntityOut {
     /// For places known to the public lists: `country`, `city` or `region`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subkind: Option<&'static str>,
+    /// The mean tone, in [-1, 1], of the sentences that mention it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<f64>,
 }
 
 /// A hedge cue.
@@ -372,6 +375,7 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
             salience: e.salience,
             value: e.value.clone(),
             subkind: e.subkind,
+            sentiment: e.sentiment,
         })
         .collect();
     Analysis {

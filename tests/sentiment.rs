@@ -142,3 +142,17 @@ fn loaded_language_with_kinds_and_rate() {
     assert!(plain.loaded.is_empty());
     assert_eq!(plain.sentiment.loaded_per_thousand_words, 0.0);
 }
+
+#[test]
+fn an_entity_takes_the_mean_tone_of_the_sentences_that_mention_it() {
+    let text = "Rain Falls on the Valley\n\nMaria Lopez praised the wonderful new park on Monday. \
+                The council approved the budget. Maria Lopez called the delay a terrible failure.";
+    let a = analyze(text, &Options::default()).expect("small input");
+    let maria = a.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is found");
+    let tone_of = |needle: &str| {
+        a.sentences.iter().find(|s| text[s.start..s.end].contains(needle)).map(|s| s.sentiment).expect("sentence exists")
+    };
+    let want = (tone_of("praised") + tone_of("terrible")) / 2.0;
+    let got = maria.sentiment.expect("a tone is given");
+    assert!((got - want).abs() < 1e-3, "{got} vs {want}");
+}

@@ -264,7 +264,7 @@ pub(crate) fn run(doc: &mut Document) {
     for Mention { span, kind, value } in mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {
-            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value, subkind: None });
+            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value, subkind: None, sentiment: None });
             entities.len() - 1
         });
         if let Some(e) = entities.get_mut(at) {
@@ -421,7 +421,7 @@ mod tests {
     }
 
     fn person(name: &str, at: usize) -> Entity {
-        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None }
+        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None, sentiment: None }
     }
 
     #[test]
@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn merges_acronyms_into_the_names_they_abbreviate() {
-        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None };
+        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None, sentiment: None };
         use EntityKind::*;
         assert_eq!(key("U.S."), key("US"));
         assert_ne!(key("U.S."), key("us"));
@@ -471,7 +471,7 @@ mod tests {
 
     #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
-        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None, subkind: None };
+        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None, subkind: None, sentiment: None };
         let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }

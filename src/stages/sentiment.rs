@@ -1,12 +1,13 @@
 //! Sentiment stage: the tone of each sentence and of the article, and its loaded language.
 //!
-//! Reads: text, tokens, sentences, paragraphs (their kinds), stats. Writes: `sentiment`:
+//! Reads: text, tokens, sentences, paragraphs (their kinds), stats, entities. Writes: `sentiment`:
 //! - `sentences`: a compound in [-1, 1] per sentence;
 //! - `document`: the compound of the title, headings and body (or, when there are none, of the other text),
 //!   normalised to a passage length so that it does not grow with the length of the text, and
 //!   the positive / negative / neutral shares of its words' tone;
 //! - `loaded`: sensational, emotional and subjective wording outside boilerplate, with its
-//!   rate per 1,000 words.
+//!   rate per 1,000 words;
+//! - the `sentiment` of each entity: the mean tone of the sentences that mention it.
 //!
 //! How: `terms` reads the tokens of a sentence, `rules` finds the sentiment words and what
 //! modifies them (negation, degree words, capitals, contrast, irrealis, idioms, news vocabulary),
@@ -100,4 +101,24 @@ pub(crate) fn run(doc: &mut Document) {
     };
     doc.sentiment.sentences = scored.iter().map(|s| round4(score::compound(s.raw, p))).collect();
     doc.sentiment.loaded = loaded;
+    entity_tone(doc);
+}
+
+/// Sets each entity's tone: the mean compound of the distinct sentences that mention it.
+/// Mentions and sentences are both in text order, so each lookup is a binary search.
+fn entity_tone(doc: &mut Document) {
+    let (sentences, tones) = (&doc.sentences, &doc.sentiment.sentences);
+    for entity in &mut doc.entities {
+        let mut seen: Vec<usize> = entity
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let i = sentences.partition_point(|s| s.span.end <= m.start);
+                sentences.get(i).is_some_and(|s| s.span.start <= m.start).then_some(i)
+            })
+            .collect();
+        seen.dedup();
+        let found: Vec<f64> = seen.iter().filter_map(|&i| tones.get(i).copied()).collect();
+        entity.sentiment = (!found.is_empty()).then(|| round4(found.iter().sum::<f64>() / found.len() as f64));
+    }
 }
