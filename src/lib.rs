@@ -49,7 +49,7 @@ use std::fmt;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::doc::Document;
-    pub use crate::pipeline::{Stage, STAGES};
+    pub use crate::pipeline::{run_before, Stage, STAGES};
     pub use crate::stages::hedges::training as hedge_training;
     pub use crate::stages::quotes::training as quote_training;
     pub use crate::stages::sentiment::training as sentiment_training;

@@ -43,6 +43,16 @@ pub static STAGES: &[Stage] = &[
     english("hedges", hedges::run),
 ];
 
+/// The document as the stages before the one named `name` leave it (every stage runs, English
+/// or not): what a trainer or a test of that stage starts from.
+pub fn run_before<'t>(text: &'t str, name: &str) -> Document<'t> {
+    let mut doc = Document::new(text);
+    for stage in STAGES.iter().take_while(|s| s.name != name) {
+        (stage.run)(&mut doc);
+    }
+    doc
+}
+
 /// Runs every stage over `text` and returns the finished document.
 pub(crate) fn run(text: &str) -> Document<'_> {
     let mut doc = Document::new(text);

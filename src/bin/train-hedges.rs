@@ -19,7 +19,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::hedge_training::{sentence_examples, WORD_FEATURE};
-use article_analyzer::internals::{Document, STAGES};
+use article_analyzer::internals::run_before;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -33,14 +33,6 @@ const LEARNING_RATE: f64 = 0.1;
 const L2: f64 = 1e-5;
 const SEED: u64 = 0x4EDC_E5ED;
 const OUTPUT: &str = "src/models/hedge_cues.tsv";
-
-fn prepare(text: &str) -> Document<'_> {
-    let mut doc = Document::new(text);
-    for stage in STAGES.iter().take_while(|s| s.name != "hedges") {
-        (stage.run)(&mut doc);
-    }
-    doc
-}
 
 fn read(path: &str) -> Vec<(String, bool)> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
@@ -62,7 +54,7 @@ struct Bag {
 fn bags(rows: &[&(String, bool)], keep: &dyn Fn(&str) -> bool, ids: &mut HashMap<String, usize>, grow: bool) -> Vec<Bag> {
     rows.iter()
         .map(|(text, label)| {
-            let doc = prepare(text);
+            let doc = run_before(text, "hedges");
             let mut words = Vec::new();
             for ex in sentence_examples(&doc, keep).into_iter().flatten() {
                 let mut fs = Vec::new();
@@ -159,7 +151,7 @@ fn main() {
     // Candidate words: those seen often enough in the training sentences.
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (text, _) in &train_rows {
-        for ex in sentence_examples(&prepare(text), &|_| true).into_iter().flatten() {
+        for ex in sentence_examples(&run_before(text, "hedges"), &|_| true).into_iter().flatten() {
             *counts.entry(ex.word).or_default() += 1;
         }
     }

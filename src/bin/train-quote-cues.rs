@@ -19,7 +19,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::quote_training::{examples, is_lexical_cue, is_skippable, WORD_FEATURE};
-use article_analyzer::internals::{Document, STAGES};
+use article_analyzer::internals::{run_before, Document};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -33,15 +33,6 @@ const LEARNING_RATE: f64 = 0.1;
 const L2: f64 = 1e-5;
 const SEED: u64 = 0x5EED_2024;
 const OUTPUT: &str = "src/models/quote_cues.tsv";
-
-/// A document prepared by the stages before the quotes stage.
-fn prepare(text: &str) -> Document<'_> {
-    let mut doc = Document::new(text);
-    for stage in STAGES.iter().take_while(|s| s.name != "quotes") {
-        (stage.run)(&mut doc);
-    }
-    doc
-}
 
 /// Byte offset of every character offset of `text` (one past the end included).
 fn char_to_byte(text: &str) -> Vec<usize> {
@@ -107,7 +98,7 @@ fn read(path: &str) -> Vec<Article> {
 fn head_words(articles: &[&Article]) -> HashSet<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for a in articles {
-        let doc = prepare(&a.text);
+        let doc = run_before(&a.text, "quotes");
         let labels = labels(&doc, &a.cues);
         for ex in examples(&doc, &|_| true) {
             let entry = counts.entry(ex.word).or_default();
@@ -125,7 +116,7 @@ fn dataset(articles: &[&Article], vocab: &HashSet<String>, ids: &mut HashMap<Str
     let mut out = Vec::new();
     let keep = |w: &str| vocab.contains(w) || is_lexical_cue(w);
     for a in articles {
-        let doc = prepare(&a.text);
+        let doc = run_before(&a.text, "quotes");
         let labels = labels(&doc, &a.cues);
         for ex in examples(&doc, &keep) {
             let Some(Some(label)) = labels.get(ex.token).copied() else { continue };

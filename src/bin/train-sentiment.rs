@@ -19,7 +19,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::sentiment_training::{DocumentEvidence, Params};
-use article_analyzer::internals::{Document, STAGES};
+use article_analyzer::internals::run_before;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -74,15 +74,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// `text` after every stage before `sentiment`.
-fn prepared(text: &str) -> Document<'_> {
-    let mut doc = Document::new(text);
-    for stage in STAGES.iter().filter(|s| s.name != "sentiment") {
-        (stage.run)(&mut doc);
-    }
-    doc
-}
-
 fn read_items(path: &str) -> Result<Vec<Item>, String> {
     let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut items = Vec::new();
@@ -91,7 +82,7 @@ fn read_items(path: &str) -> Result<Vec<Item>, String> {
         let field = |k: &str| v.get(k).and_then(Value::as_str).ok_or(format!("{path}:{}: no string {k}", n + 1));
         let (id, source, text) = (field("id")?, field("source")?, field("text")?);
         let score = v.get("score").and_then(Value::as_f64).ok_or(format!("{path}:{}: no score", n + 1))?;
-        let evidence = DocumentEvidence::of(&prepared(text));
+        let evidence = DocumentEvidence::of(&run_before(text, "sentiment"));
         items.push(Item { source: source.to_string(), fit: fnv1a(id.as_bytes()) % 2 == 0, score, evidence });
     }
     Ok(items)
@@ -171,7 +162,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, text] = args.as_slice() {
         if flag == "--explain" {
-            print!("{}", DocumentEvidence::of(&prepared(text)).explain(Params::current()));
+            print!("{}", DocumentEvidence::of(&run_before(text, "sentiment")).explain(Params::current()));
             return ExitCode::SUCCESS;
         }
     }

@@ -199,10 +199,7 @@ mod tests {
     #[test]
     fn a_sentence_after_a_colon_continues_it() {
         let text = "The minister said:\nWe will build the dam this year. Work starts in May.";
-        let mut doc = Document::new(text);
-        for stage in crate::pipeline::STAGES.iter().take_while(|s| s.name != "stats") {
-            (stage.run)(&mut doc);
-        }
+        let mut doc = crate::pipeline::run_before(text, "stats");
         run(&mut doc);
         assert_eq!(doc.stats.sentences, 2);
     }
