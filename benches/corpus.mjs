@@ -1,4 +1,5 @@
-// Builds benchmark inputs of a given number of words from real news text: BBC articles from
+// Shared by the benchmarks: a median timer, and inputs of a given number of words built from
+// real news text: BBC articles from
 // ../shared/data/bbc_news_summary/dev.jsonl (research use; see its README), joined by blank
 // lines until the word count is reached. Deterministic: always the same articles in order.
 import { readFileSync } from 'node:fs';
@@ -23,4 +24,17 @@ export function newsText(words) {
     total += countWords(load()[i]);
   }
   return parts.join('\n\n');
+}
+
+/** Median wall time of `fn` in ms over at least `minRuns` runs and at least `minMs` ms. */
+export function median(fn, minRuns, minMs = 0) {
+  const times = [];
+  const start = performance.now();
+  while (times.length < minRuns || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
 import { initSync, analyze } from '../www/pkg/article_analyzer.js';
-import { newsText, countWords } from './corpus.mjs';
+import { newsText, countWords, median } from './corpus.mjs';
 
 const require = createRequire(new URL('./peers/package.json', import.meta.url));
 const nlp = require('compromise');
@@ -34,16 +34,6 @@ const tools = {
   },
 };
 
-function median(fn, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1];
-}
 
 const sizes = [1_000, 10_000, 100_000];
 if (process.argv.includes('--large')) sizes.push(1_000_000);

@@ -7,23 +7,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { initSync, analyze } from '../www/pkg/article_analyzer.js';
-import { newsText, countWords } from './corpus.mjs';
+import { newsText, countWords, median } from './corpus.mjs';
 
 const wasmPath = new URL('../www/pkg/article_analyzer_bg.wasm', import.meta.url);
 const wasmBytes = readFileSync(wasmPath);
 initSync({ module: wasmBytes });
 
-function median(fn, minRuns, minMs) {
-  const times = [];
-  const start = performance.now();
-  while (times.length < minRuns || performance.now() - start < minMs) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1];
-}
 
 const sizes = [1_000, 10_000, 100_000];
 if (process.argv.includes('--large')) sizes.push(1_000_000);
