@@ -20,6 +20,7 @@
 
 use article_analyzer::internals::hedge_training::{sentence_examples, WORD_FEATURE};
 use article_analyzer::internals::run_before;
+use article_analyzer::training::{sigmoid, XorShift as Rng};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -74,28 +75,6 @@ fn bags(rows: &[&(String, bool)], keep: &dyn Fn(&str) -> bool, ids: &mut HashMap
             Bag { words, label: *label }
         })
         .collect()
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
 }
 
 fn probability(w: &[f64], fs: &[usize]) -> f64 {

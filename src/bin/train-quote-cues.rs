@@ -20,6 +20,7 @@
 
 use article_analyzer::internals::quote_training::{examples, is_lexical_cue, is_skippable, WORD_FEATURE};
 use article_analyzer::internals::{run_before, Document};
+use article_analyzer::training::{sigmoid, XorShift as Rng};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -136,28 +137,6 @@ fn dataset(articles: &[&Article], vocab: &HashSet<String>, ids: &mut HashMap<Str
         }
     }
     out
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
 }
 
 fn train(data: &[(Vec<usize>, bool)], n_features: usize) -> Vec<f64> {

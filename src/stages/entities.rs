@@ -282,15 +282,10 @@ pub(crate) fn run(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stages::{paragraphs, pos, sentences, structure, tokens};
+    use crate::stages::{paragraphs, pos, sentences, tokens};
 
     fn entities(text: &str) -> Vec<(String, EntityKind, usize)> {
-        let mut doc = Document::new(text);
-        paragraphs::run(&mut doc);
-        tokens::run(&mut doc);
-        sentences::run(&mut doc);
-        pos::run(&mut doc);
-        structure::run(&mut doc);
+        let mut doc = crate::pipeline::run_before(text, "entities");
         run(&mut doc);
         doc.entities.iter().map(|e| (e.name.clone(), e.kind, e.mentions.len())).collect()
     }
@@ -374,12 +369,7 @@ mod tests {
     fn the_main_actor_is_the_most_salient() {
         let text = "Reeves Faces Flood Questions\n\nRachel Reeves met Tracy Brabin in Leeds on Monday. \
                     Reeves said the Treasury would help. Reeves then left.";
-        let mut doc = Document::new(text);
-        paragraphs::run(&mut doc);
-        tokens::run(&mut doc);
-        sentences::run(&mut doc);
-        pos::run(&mut doc);
-        structure::run(&mut doc);
+        let mut doc = crate::pipeline::run_before(text, "entities");
         run(&mut doc);
         let top = doc.entities.iter().max_by(|a, b| a.salience.total_cmp(&b.salience));
         assert_eq!(top.map(|e| (e.name.as_str(), e.salience)), Some(("Rachel Reeves", 1.0)), "{:?}", doc.entities);
@@ -489,12 +479,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_gives_sane_mentions(text in "(\\PC|[ \n.,'\"$%-]|Jong-Un|U\\.S\\.|April 5|\\$ 3 million){0,40}") {
-            let mut doc = Document::new(&text);
-            paragraphs::run(&mut doc);
-            tokens::run(&mut doc);
-            sentences::run(&mut doc);
-            pos::run(&mut doc);
-            structure::run(&mut doc);
+            let mut doc = crate::pipeline::run_before(&text, "entities");
             run(&mut doc);
             for e in &doc.entities {
                 proptest::prop_assert!(!e.mentions.is_empty());
