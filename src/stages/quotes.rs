@@ -23,7 +23,7 @@ pub(crate) use lexicon::{lowercase, sources as source_lexicon, Lexicon};
 
 use crate::doc::{Document, Quote};
 use roles::Attribution;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use view::{analysed, View};
 
 /// Items for the cue trainer (`src/bin/train-quote-cues.rs`), through `internals`.
@@ -41,7 +41,7 @@ fn attributions(view: &View) -> Vec<(Attribution, f32)> {
     let model = cues::Model::get();
     let mut features = Features::default();
     let mut found: Vec<(Attribution, f32)> = Vec::new();
-    let mut by_content: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_content: FastMap<(usize, usize), usize> = FastMap::default();
     for sentence in doc.sentences.iter().filter(|s| doc.paragraphs.get(s.paragraph).is_some_and(|p| analysed(p.kind))) {
         for token in sentence.tokens.clone() {
             if !model.is_candidate(view.word(token)) {

@@ -11,7 +11,7 @@
 
 use crate::doc::{Document, Quote, Source, SourceKind, Sourcing, Span};
 use crate::stages::quotes::{source_lexicon as lexicon, Lexicon};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// The lowercase words of a source, with their byte spans in the text.
 fn words(text: &str, span: Span) -> Vec<(String, Span)> {
@@ -109,7 +109,7 @@ fn key(text: &str, quote: &Quote, source: Span, kind: SourceKind) -> String {
 pub(crate) fn run(doc: &mut Document) {
     let text = doc.text;
     let mut sources: Vec<Source> = Vec::new();
-    let mut index: HashMap<(SourceKind, String), usize> = HashMap::new();
+    let mut index: FastMap<(SourceKind, String), usize> = FastMap::default();
     let mut sourcing = Sourcing::default();
     for (q, quote) in doc.quotes.iter().enumerate() {
         let Some(span) = quote.source else {

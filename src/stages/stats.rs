@@ -7,7 +7,7 @@
 
 use crate::doc::{BlockKind, Document, Sentence, Span, Stats};
 use crate::stages::syllables;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// Silent reading rate of adults for non-fiction, in words per minute: Brysbaert (2019),
 /// "How many words do we read per minute? A review and meta-analysis of reading rate",
@@ -111,7 +111,7 @@ pub(crate) fn run(doc: &mut Document) {
     stats.characters = spans.iter().map(|s| text[s.start..s.end].chars().count()).sum();
     let mut starts = SentenceStarts { sentences: &doc.sentences, next: 0, last: None };
     // Words repeat (a news article uses each distinct word about three times): count each once.
-    let mut memo: HashMap<&str, usize> = HashMap::new();
+    let mut memo: FastMap<&str, usize> = FastMap::default();
     for_each_inside(&spans, &doc.words, |w| *w, |&w| {
         let word = &text[w.start..w.end];
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();

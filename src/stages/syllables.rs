@@ -31,7 +31,7 @@ mod model;
 
 use crate::text::{fold, is_ignorable};
 use model::Model;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 fn model() -> &'static Model {
@@ -39,8 +39,8 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::parse(include_str!("../models/syllables.tsv")))
 }
 
-fn abbreviations() -> &'static HashMap<&'static str, usize> {
-    static TABLE: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+fn abbreviations() -> &'static FastMap<&'static str, usize> {
+    static TABLE: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("../models/syllables_abbreviations.tsv")
             .lines()

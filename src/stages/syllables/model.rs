@@ -10,9 +10,10 @@
 //! neighbouring groups, its place among the vowel groups). Output: the sum over the groups.
 //!
 //! The trainer (`src/bin/train-syllables.rs`) compiles this same file through `#[path]`, so
-//! training and counting use identical features; it must not use anything else of the crate.
+//! training and counting use identical features; it must not use anything else of the crate
+//! but `src/hash.rs` (which it compiles in the same way).
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// Contributions a group can have: 0, 1, 2 or 3 syllables (see [`Part::labels`]).
 pub(crate) const LABELS: usize = 4;
@@ -137,7 +138,7 @@ impl Part {
 
 /// Learned weights: for each known feature, one integer per label.
 pub(crate) struct Model {
-    weights: HashMap<Box<str>, [i32; LABELS]>,
+    weights: FastMap<Box<str>, [i32; LABELS]>,
 }
 
 impl Model {
