@@ -660,24 +660,30 @@ test('everything is reachable with the keyboard', async () => {
     await page.keyboard.press('Enter');
     await waitForAnalysis(page, SAMPLE);
     const expected = wasm.analyze(SAMPLE, {});
-    // From Clear to the sentence shading: summary sentences, key phrases, the arc (one stop),
-    // the layer checkboxes, then the shading checkbox.
+    // From Clear to the sentence shading: the export buttons, the label figures, summary
+    // sentences, key phrases, the arc (one stop), the panels, the layer checkboxes, then the
+    // shading checkbox.
     await page.focus('#clear');
     const stops = [];
     for (let i = 0; i < 200 && stops.at(-1) !== 'show-sentences'; i++) {
       await page.keyboard.press('Tab');
       stops.push(await page.evaluate(() => {
         const e = document.activeElement;
-        return e.id || e.getAttribute('class');
+        return e.id || e.getAttribute('class') || e.tagName.toLowerCase();
       }));
     }
     const layers = await page.locator('#layer-list input').evaluateAll((els) => els.map((e) => e.id));
-    // Entities and quotes (one stop each, grouped) come between the arc and the layers.
-    const panelStop = (stop) => stop.startsWith('quote-item') || stop.startsWith('chip chip-ent') || stop === 'show-all';
+    // Entities, sources (name, then the fold of its quotes) and quotes come between the arc and the layers.
+    const panelStop = (stop) => stop.startsWith('quote-item') || stop.startsWith('chip chip-ent') || stop.startsWith('source-name')
+      || stop === 'summary' || stop === 'show-all';
     const panelStops = stops.filter(panelStop);
     assert.ok(panelStops.filter((stop) => stop.startsWith('quote-item')).length === (expected.quotes ?? []).length);
     assert.ok(stops.findIndex(panelStop) === -1 || stops.findIndex(panelStop) > stops.indexOf('arc-point'));
+    assert.equal(panelStops.filter((stop) => stop.startsWith('source-name')).length, (expected.sources ?? []).length);
+    const figures = await page.locator('#label .label-figure').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual(stops.filter((stop) => !panelStop(stop)), [
+      'export-json', 'export-markdown', 'export-copy',
+      ...figures,
       ...expected.summary.map(() => 'summary-sentence jumpable'),
       ...expected.keyphrases.map(() => 'chip pickable'),
       'arc-point',
