@@ -27,7 +27,7 @@ export function setUpExport(current, say) {
       await navigator.clipboard.writeText(markdownReport(text, analysis, version));
       say('The report (Markdown) is on the clipboard.');
     } catch {
-      say('The browser did not allow copying; use "Download report" instead.');
+      say('The browser did not allow copying; use "Save report" instead.');
     }
   });
 }

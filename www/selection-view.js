@@ -39,7 +39,8 @@ export function findingsIn(text, analysis, start, end) {
     .filter((q) => [q.content, q.source, q.cue].some((span) => touches(span, start, end)))
     .map((q) => {
       const who = q.speaker?.name ?? (q.source ? slice(text, q.source) : 'no named source');
-      return `${who}${q.cue ? ` (${slice(text, q.cue)})` : ''}: “${clip(slice(text, q.content), 80)}”`;
+      const words = clip(slice(text, q.content), 80);
+      return `${who}${q.cue ? ` (${slice(text, q.cue)})` : ''}: ${/^["“'‘]/.test(words) ? words : `“${words}”`}`;
     }));
   add('Hedges', (analysis.hedges ?? []).filter((h) => touches(h, start, end)).map((h) => `${slice(text, h)} (${kindLabel(h.kind)})`));
   add('Loaded language', (analysis.loaded ?? []).filter((l) => touches(l, start, end)).map((l) => `${slice(text, l)} (${l.kind})`));

@@ -10,7 +10,7 @@
 import { renderArc } from './arc.js';
 import { el } from './dom.js';
 import {
-  explainGrade, explainLoaded, explainTone, formatCount, formatLanguage, formatMinutes,
+  explainGrade, explainLoaded, explainTone, formatCount, formatLanguage,
   formatRate, formatScore, formatTone, kindLabel,
 } from './format.js';
 import { renderMarks } from './render.js';
@@ -28,8 +28,6 @@ const byId = (id) => document.getElementById(id);
 const setText = (id, text) => { byId(id).textContent = text; };
 
 export function renderOverview({ stats, readability, language, sentiment, loaded }) {
-  setText('ov-words', formatCount(stats.words));
-  setText('ov-reading', formatMinutes(stats.readingTimeMinutes, stats.words));
   setText('ov-grade', formatScore(readability.fleschKincaidGrade));
   setText('ov-grade-text', explainGrade(readability.fleschKincaidGrade));
   setText('ov-language', formatLanguage(language));
