@@ -158,13 +158,16 @@ function bytesOf(text) {
   return text.length * 3 < LONG_TEXT_BYTES ? 0 : new Blob([text]).size;
 }
 
+/** The analyzer's limit in words: "16 MB". */
+const limitText = () => `${Math.round(maxBytes / 1_048_576)} MB`;
+
 /** The note under the text box for long texts; returns whether the text is over the limit. */
 function showSize(bytes) {
   const over = bytes > maxBytes;
   ui.size.hidden = bytes < LONG_TEXT_BYTES;
   ui.size.classList.toggle('over', over);
   ui.size.textContent = over
-    ? `This text is ${formatMegabytes(bytes)}, over the ${formatMegabytes(maxBytes).replace('.0', '')} limit: split it into smaller parts.`
+    ? `This text is ${formatMegabytes(bytes)}, over the ${limitText()} limit: split it into smaller parts.`
     : `Long text (${formatMegabytes(bytes)}): the analysis takes a few seconds; the page stays usable meanwhile.`;
   return over;
 }
@@ -183,7 +186,7 @@ function analyseNow() {
   const bytes = bytesOf(text);
   if (showSize(bytes)) {
     queuedText = null;
-    showError(`the text is ${formatMegabytes(bytes)}, larger than the ${Math.round(maxBytes / 1_048_576)} MB this analyzer accepts; split it into smaller parts`);
+    showError(`the text is ${formatMegabytes(bytes)}, larger than the ${limitText()} this analyzer accepts; split it into smaller parts`);
     return;
   }
   queuedText = text;
@@ -200,7 +203,10 @@ function setBusy(on) {
   ui.progress.hidden = true;
   if (!on) return;
   const started = performance.now();
-  const tick = () => { ui.progressTime.textContent = `${Math.floor((performance.now() - started) / 1000)} s`; };
+  const tick = () => {
+    const seconds = Math.floor((performance.now() - started) / 1000);
+    ui.progressTime.textContent = seconds ? `${seconds} s` : '';
+  };
   progressDelay = setTimeout(() => {
     tick();
     ui.progress.hidden = false;

@@ -49,7 +49,7 @@ export function labelFigures(text, analysis) {
       explain: `${explainGrade(readability.fleschKincaidGrade)} Flesch–Kincaid grade: long sentences and long words raise it. Select to see the ${LONGEST} longest sentences.`,
     },
     {
-      id: 'language', value: language?.code && language.code !== 'und' ? formatLanguage(language).replace(/ \(.*\)$/, '') : '?',
+      id: 'language', value: language?.code && language.code !== 'und' ? formatLanguage(language).replace(/ \(.*\)$/, '') : '—',
       name: 'language', spans: body,
       explain: language?.code && language.code !== 'und'
         ? `Recognised from the letters and common words of the text: ${formatLanguage(language)}.`

@@ -7,10 +7,10 @@
 // this module also runs in Node.
 
 import { groupEntities } from './entities-view.js';
-import { clip, formatCount, formatScore, kindLabel, oneLine } from './format.js';
+import { clip, formatCount, formatScore, oneLine } from './format.js';
 import { labelFigures } from './label-view.js';
 import { readabilityRows } from './readability-view.js';
-import { sourceGroups } from './sources-view.js';
+import { sortedSources, sourceGroups, sourceKindLabel } from './sources-view.js';
 
 const QUOTE_CHARS = 300;
 const ENTITIES_PER_KIND = 10;
@@ -65,10 +65,10 @@ function sourceLines(text, analysis) {
   const groups = sourceGroups(analysis.sourcing);
   const lines = [];
   if (groups.length) lines.push(`Claims by kind of source: ${groups.map((g) => `${g.label} ${formatCount(g.count)}`).join(', ')}.`, '');
-  for (const source of analysis.sources) {
+  for (const source of sortedSources(analysis.sources)) {
     const role = Number.isInteger(source.role?.start) ? `, ${span(text, source.role)}` : '';
     const count = source.quotes?.length ?? 0;
-    lines.push(`- **${mdText(source.name ?? '')}** (${kindLabel(source.kind)}${role}): ${formatCount(count)} quote${count === 1 ? '' : 's'}`);
+    lines.push(`- **${mdText(source.name ?? '')}** (${sourceKindLabel(source.kind)}${role}): ${formatCount(count)} quote${count === 1 ? '' : 's'}`);
     for (const index of source.quotes ?? []) {
       const quote = analysis.quotes?.[index];
       if (quote?.content) lines.push(`  - ${quote.direct ? 'quoted' : 'reported'}: ${mdText(clip(oneLine(text.slice(quote.content.start, quote.content.end)), QUOTE_CHARS))}`);

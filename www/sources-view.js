@@ -8,7 +8,8 @@
 // Output: #sources-bar (the bar, with a text legend that carries the figures) and
 // #sources-list: a list of one entry per source, most quoted first; its name is a button that highlights
 // every place naming the source (and flashes the first), its quotes (folded away until asked
-// for) are buttons jumping to them. `sourceGroups` and `sourceMentions` need no DOM.
+// for) are buttons jumping to them. `sourceGroups`, `sortedSources`, `sourceKindLabel` and
+// `sourceMentions` need no DOM.
 
 import { appendCapped, button, el, listItem } from './dom.js';
 import { clip, formatCount, oneLine } from './format.js';
@@ -25,6 +26,17 @@ const KIND_LABELS = {
   person: 'named person', organization: 'named organisation', anonymous: 'anonymous', outlet: 'news outlet',
   document: 'document', unknown: 'unclear',
 };
+
+/** "person" → "named person"; unknown kinds read "unclear". */
+export const sourceKindLabel = (kind) => KIND_LABELS[kind] ?? 'unclear';
+
+/** The sources, most quoted first (text order among equals). */
+export function sortedSources(sources) {
+  return sources
+    .map((source, order) => ({ source, order }))
+    .sort((a, b) => (b.source.quotes?.length ?? 0) - (a.source.quotes?.length ?? 0) || a.order - b.order)
+    .map(({ source }) => source);
+}
 
 /** Which bar segment a source kind falls in. */
 export function sourceGroup(kind) {
@@ -59,10 +71,7 @@ export function renderSources(text, analysis, interactions) {
   renderBar(analysis.sourcing);
   const list = el('ul', null, 'source-list');
   document.getElementById('sources-list').replaceChildren(list);
-  const sources = analysis.sources
-    .map((source, order) => ({ source, order }))
-    .sort((a, b) => (b.source.quotes?.length ?? 0) - (a.source.quotes?.length ?? 0) || a.order - b.order)
-    .map(({ source }) => source);
+  const sources = sortedSources(analysis.sources);
   if (!sources.length) {
     list.append(el('li', 'No sources cited.', 'note'));
     return;
@@ -98,7 +107,7 @@ function sourceItem(text, quotes, source, interactions) {
   const name = button(null, 'source-name');
   name.append(el('span', null, 'chip-swatch'), oneLine(source.name ?? text.slice(source.start, source.end)));
   interactions.pickable(name, oneLine(source.name ?? ''), sourceMentions(source, quotes));
-  const kinds = [KIND_LABELS[source.kind] ?? 'unclear'];
+  const kinds = [sourceKindLabel(source.kind)];
   if (Number.isInteger(source.role?.start)) kinds.push(oneLine(text.slice(source.role.start, source.role.end)));
   const count = source.quotes?.length ?? 0;
   const meta = el('span', ` ${kinds.join(', ')} · ${formatCount(count)} quote${count === 1 ? '' : 's'}`, 'source-kind');

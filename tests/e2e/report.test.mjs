@@ -293,7 +293,7 @@ test('export: JSON, Markdown report and a copy on the clipboard', async () => {
       assert.ok(report.includes(`\n## ${heading}\n`), heading);
     }
     assert.match(report, /\| hedged sentences \| 31% \|/);
-    assert.match(report, /- \*\*Aurora Williams\*\* \(person, Minister\): 3 quotes/);
+    assert.match(report, /\n## Sources\n\nClaims by kind of source: named 9, anonymous 3, news outlet 1, unclear 1\.\n\n- \*\*Aurora Williams\*\* \(named person, Minister\): 3 quotes\n/);
 
     await page.click('#export-copy');
     await page.waitForFunction(() => document.getElementById('status').textContent.includes('clipboard'));
