@@ -13,7 +13,7 @@ import { assertWasmBuilt, launchBrowser, startServer } from './harness.mjs';
 import { labelFigures } from '../../www/label-view.js';
 import { markdownReport, mdText } from '../../www/report.js';
 import { readabilityRows } from '../../www/readability-view.js';
-import { sourceGroups, sourceMentions } from '../../www/sources-view.js';
+import { sortedSources, sourceGroup, sourceGroups, sourceMentions } from '../../www/sources-view.js';
 import { findingsIn } from '../../www/selection-view.js';
 
 const WWW = fileURLToPath(new URL('../../www', import.meta.url));
@@ -303,6 +303,45 @@ test('export: JSON, Markdown report and a copy on the clipboard', async () => {
     await browser.context.clearPermissions();
     await page.close();
   }
+});
+
+test('labelFigures: figures of absent fields are left out; documents only when cited', () => {
+  const text = 'Council Votes\n\nThe council voted on Tuesday to approve the budget after a long debate.\n';
+  const bare = wasm.analyze(text, {});
+  for (const field of ['sentiment', 'hedging', 'sources', 'sourcing']) delete bare[field];
+  assert.deepEqual(labelFigures(text, bare).map((f) => f.id), ['words', 'reading', 'grade', 'language']);
+  const full = wasm.analyze(text, {});
+  assert.ok(!labelFigures(text, full).some((f) => f.id === 'document'));
+  const cited = { ...full, sourcing: { ...full.sourcing, document: 2 }, sources: [{ start: 0, end: 7, name: 'Council', kind: 'document', quotes: [] }] };
+  const document = labelFigures(text, cited).find((f) => f.id === 'document');
+  assert.equal(document.value, '2');
+  assert.deepEqual(document.spans, [], 'no citing quote: no span');
+});
+
+test('sources: kinds fall in bar groups; mentions once each, in text order; most quoted first', () => {
+  const cases = [['person', 'named'], ['organization', 'named'], ['anonymous', 'anonymous'], ['outlet', 'outlet'],
+    ['document', 'document'], ['unknown', 'unknown'], ['something new', 'unknown']];
+  for (const [kind, group] of cases) assert.equal(sourceGroup(kind), group, kind);
+  assert.deepEqual(sourceGroups({ named: 3, anonymous: 0, outlet: 1 }).map((g) => [g.id, g.count, g.share]), [['named', 3, 0.75], ['outlet', 1, 0.25]]);
+  assert.deepEqual(sourceGroups({}), []);
+  const quotes = [{ source: { start: 50, end: 55 } }, { source: null }, { source: { start: 10, end: 15 } }, { source: { start: 50, end: 55 } }];
+  assert.deepEqual(sourceMentions({ start: 10, end: 15, quotes: [0, 1, 2, 3, 9] }, quotes), [{ start: 10, end: 15 }, { start: 50, end: 55 }]);
+  const sources = [{ name: 'a', quotes: [0] }, { name: 'b', quotes: [1, 2] }, { name: 'c' }, { name: 'd', quotes: [3] }];
+  assert.deepEqual(sortedSources(sources).map((x) => x.name), ['b', 'a', 'd', 'c']);
+});
+
+test('findingsIn: what touches the selection, and nothing that only borders it', () => {
+  const might = SAMPLE.indexOf('might');
+  const at = (start, end) => findingsIn(SAMPLE, expected, start, end).map((f) => f.label);
+  assert.ok(at(might, might + 5).includes('Hedges'));
+  assert.ok(!at(might - 6, might).includes('Hedges'), 'ends where the hedge starts');
+  assert.ok(!at(might + 5, might + 10).includes('Hedges'), 'starts where the hedge ends');
+  assert.deepEqual(at(might, might + 1).filter((l) => l === 'Sentences').length, 1);
+  const hedges = findingsIn(SAMPLE, expected, might, might + 5).find((f) => f.label === 'Hedges');
+  assert.deepEqual(hedges.items, ['might (modal)']);
+  // The gap between two paragraphs touches nothing.
+  const gap = expected.paragraphs[4].end;
+  assert.deepEqual(at(gap, gap + 1), []);
 });
 
 test('the Markdown report keeps article text inert', () => {
