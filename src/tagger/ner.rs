@@ -249,7 +249,7 @@ pub const TITLE_CASE: u8 = 2;
 /// How a sentence is cased: [`CAPITALS`] when at least 4/5 of at least three cased words are
 /// in capitals, [`TITLE_CASE`] when at least 4/5 of at least three words of four letters or
 /// more are capitalised, else [`NORMAL`].
-pub fn sentence_case(words: &[Word]) -> u8 {
+fn sentence_case(words: &[Word]) -> u8 {
     let cased = words.iter().filter(|w| w.has(flag::UPPER) || w.has(flag::TITLE) || w.has(flag::LOWER));
     let (n, upper) = cased.fold((0, 0), |(n, u), w| (n + 1, u + usize::from(w.has(flag::UPPER))));
     let long = words.iter().filter(|w| w.len >= 4 && (w.has(flag::TITLE) || w.has(flag::LOWER)));

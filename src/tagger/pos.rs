@@ -55,28 +55,10 @@ pub struct Input {
 
 impl Input {
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, lexicon: &Lexicon) -> Input {
-        let forms: Vec<&str> = forms.into_iter().collect();
-        let mut words: Vec<Word> = forms.iter().map(|f| Word::new(f)).collect();
-        decapitalise_headline(&forms, &mut words);
+        let words: Vec<Word> = forms.into_iter().map(Word::new).collect();
         let classes = words.iter().map(|w| lexicon.get(&w.lower).map_or(1, |&m| u64::from(m) | 1 << 40)).collect();
         let clusters = words.iter().map(clusters::of).collect();
         Input { words, classes, clusters }
-    }
-}
-
-/// In a headline in title case ("Chile and Argentina Weigh a Shared Lithium Agency"), the
-/// capitals say nothing about the words; the tagger, trained on running text, would read
-/// them as proper nouns. Each word after the first that is usually written in lower case
-/// (by the case statistics of `clusters`) is therefore tagged as if it were in lower case.
-fn decapitalise_headline(forms: &[&str], words: &mut [Word]) {
-    if super::ner::sentence_case(words) != super::ner::TITLE_CASE {
-        return;
-    }
-    for (w, form) in words.iter_mut().zip(forms).skip(1) {
-        // Case buckets 0 and 1 (feature values 2 and 3): capitalised in under half the uses.
-        if w.has(flag::TITLE) && matches!(clusters::of(w)[2], 2 | 3) {
-            *w = Word::new(&form.to_lowercase());
-        }
     }
 }
 
@@ -197,19 +179,6 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(tag_words(text).join(" "), want, "{text}");
         }
-    }
-
-    #[test]
-    fn title_case_headlines_are_read_like_running_text() {
-        let cases = [
-            ("Chile and Argentina Weigh a Shared Lithium Agency", "PROPN CCONJ PROPN VERB DET"),
-            ("Talks Move From the Mines to the Capitals", "NOUN VERB ADP DET NOUN"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(tag_words(text)[..5].join(" "), want, "{text}");
-        }
-        // Names in a headline keep their capitals.
-        assert_eq!(tag_words("Vladimir Putin Meets Kim Jong-Un in Moscow")[..2], ["PROPN", "PROPN"]);
     }
 
     #[test]
