@@ -6,17 +6,18 @@
 //! - Latin letters with the apostrophes between them go to the learned model
 //!   (`syllables/model.rs`, weights in `src/models/syllables.tsv`) after lowercasing and
 //!   dropping diacritics. On the CMU Pronouncing Dictionary words held out from its training,
-//!   it gives the dictionary's count for 95.7% of them. The clitics "'s", "'re", "'ve", "'ll",
-//!   "'d" and "'m" are split off first and counted by rule (`split_clitic`). Two diacritics keep their meaning: a
-//!   diaeresis after a vowel starts a new run ("Zoë" = "Zo" + "e"), and a final "é" is
-//!   doubled ("café" reads as "cafee", like "coffee").
+//!   it gives the dictionary's count for 95.7% of them. The clitics "'s", "'re", "'ve",
+//!   "'ll", "'d" and "'m" are split off first and counted by rule (`split_clitic`). Two
+//!   diacritics keep their meaning: a diaeresis after a vowel starts a new run ("Zoë" =
+//!   "Zo" + "e"), and a final "é" is doubled ("café" reads as "cafee", like "coffee").
 //! - Hyphens, slashes and every other character that is not a letter, digit or apostrophe
 //!   separate runs, so a hyphenated word is the sum of its parts ("Jong-Un's" = "Jong" + "Un's").
-//! - A number counts 1, however it would be read aloud ("1990", "1,000.50"), and letters
-//!   right after its digits add nothing: endings ("1990s", "3rd") and units or
-//!   abbreviations ("5pm", "2bn", "18kg", "5G"). Flesch's counting
-//!   rules say so for "abbreviations, figures, symbols and their combinations" (R. Flesch,
-//!   "How to Write Plain English", 1979, step 2): a reader takes a figure in at a glance.
+//! - A number counts 1, however it would be read aloud ("1990", "1,000.50"); letters right
+//!   after its digits add nothing, be they endings ("1990s", "3rd") or units and
+//!   abbreviations ("5pm", "2bn", "18kg", "5G"); figures joined by symbols ("10-15", "9/11",
+//!   "10:30") count 1 together. Flesch's counting rules say so for "abbreviations, figures,
+//!   symbols and their combinations" (R. Flesch, "How to Write Plain English", 1979, step
+//!   2): a reader takes a figure in at a glance.
 //! - An abbreviation in capitals ("BBC", "NATO", "CEOs", "FBI's": two to six capitals) counts
 //!   1, by the same rule. So does a short word in a text set in capitals ("THE"); longer ones
 //!   ("BREAKING") go to the model.
@@ -27,8 +28,8 @@
 //!   made for English, and this keeps foreign names from counting as long words.
 //!
 //! A web or e-mail address or a domain name ("www.bbc.co.uk", "jo@example.com",
-//! "example.co.uk") counts 1, as figures do. A
-//! word with any letter or digit counts at least 1.
+//! "example.co.uk") counts 1, as figures do. A word with any letter or digit counts at
+//! least 1.
 
 mod model;
 
@@ -291,6 +292,10 @@ pub(crate) fn count(word: &str) -> usize {
         return 1;
     }
     let runs = runs(word);
+    if !runs.is_empty() && runs.iter().all(|run| *run == Run::Digits) {
+        // Figures joined by symbols ("10-15", "9/11", "10:30", "1996-08-30") are one figure.
+        return 1;
+    }
     let total: usize = runs
         .iter()
         .map(|run| match run {
@@ -376,6 +381,10 @@ mod tests {
         ("8.50pm", 1),
         ("$2bn", 1),
         ("18kg", 1),
+        ("10-15", 1),
+        ("9/11", 1),
+        ("10:30", 1),
+        ("1996-08-30", 1),
         ("B-52s", 2),
         // Abbreviations: one syllable in capitals, spelled out or read as words otherwise.
         ("BBC", 1),
