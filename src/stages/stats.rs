@@ -100,12 +100,14 @@ fn has_syllabic_ending(word: &str) -> bool {
 }
 
 /// True when sentence `this` goes on with sentence `prev` (the last one before it with a
-/// word), as the readability formulas count sentences: units closed by a full stop,
-/// question or exclamation mark. That is so when `prev` ends with a colon ("He said:" / a
-/// quote on the next line), or, in the same paragraph, ends without such a mark: the
-/// sentence stage may cut where no mark is ("He said, This is…" with the quotation marks
-/// lost, "The Manchester / United manager…", "On 21 June – the day of yoga – Modi…"), and a
-/// reader would not stop there.
+/// word), as the readability formulas count sentences. Flesch's counting rules (R. Flesch,
+/// "How to Write Plain English", 1979, step 3) count "each full unit of speech marked off
+/// by a period, colon, semicolon, dash, question mark or exclamation point" and disregard
+/// "colons, semicolons, dashes or initial capitals within a sentence". So a sentence goes
+/// on after one that ends with a colon ("He said:" / a quote on the next line), and, in the
+/// same paragraph, after one that ends without a full stop, question or exclamation mark:
+/// the sentence stage may cut where no mark is ("He said, This is…" with the quotation
+/// marks lost, "The Manchester / United manager…", "On 21 June – the day of yoga – Modi…").
 fn continues(text: &str, sentences: &[Sentence], prev: Option<usize>, this: usize) -> bool {
     let (Some(prev), Some(this)) = (prev.and_then(|p| sentences.get(p)), sentences.get(this)) else { return false };
     let end = text[prev.span.start..prev.span.end].trim_end().trim_end_matches(is_closing);
