@@ -7,6 +7,10 @@
 //! added) and the highest heap seen while it ran (`peak`), both relative to the heap before
 //! it. Output: one JSON object with the input size, the steps, and the peak heap of
 //! `analyze` plus serialisation (what the CLI needs beyond the input and the models).
+//!
+//! Native only (it reads a file and uses serde_json, as the CLI does).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::internals::{Document, STAGES};
 use std::alloc::{GlobalAlloc, Layout, System};
