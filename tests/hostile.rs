@@ -242,6 +242,34 @@ fn binary_bytes_through_the_cli_are_replaced_with_a_warning() {
     assert_eq!(serde_json::to_value(&a).expect("the analysis serialises"), without_warning(&json));
 }
 
+/// Regression: one line of invalid UTF-8 in `--jsonl` input used to stop the whole run
+/// ("stream did not contain valid UTF-8", exit 1) with the lines after it unanswered.
+#[test]
+fn binary_bytes_in_a_jsonl_line_get_an_error_reply_and_the_rest_are_answered() {
+    let mut input = b"{\"id\":0,\"text\":\"Good.\"}\n{\"id\":1,\"text\":\"Caf\xe9 \x00\xff.\"}\n\xfe\xff\x00\x80\r\n".to_vec();
+    input.extend_from_slice(b"{\"id\":3,\"text\":\"Fine.\"}\r\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child.stdin.take().expect("stdin is piped").write_all(&input).expect("stdin accepts input");
+    let out = child.wait_with_output().expect("the CLI finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("JSON")).collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], 0);
+    assert!(lines[0]["analysis"].is_object());
+    for bad in &lines[1..3] {
+        assert_eq!(bad["id"], Value::Null);
+        assert!(bad["error"].as_str().is_some_and(|e| e.starts_with("line is not JSON: invalid UTF-8 at byte")), "{bad}");
+    }
+    assert_eq!(lines[3]["id"], 3);
+    assert_eq!(lines[3]["analysis"]["stats"]["words"], 1);
+}
+
 /// The CLI's output without the `invalidUtf8` warning it adds in front: what `analyze` gives.
 fn without_warning(json: &Value) -> Value {
     let mut json = json.clone();
