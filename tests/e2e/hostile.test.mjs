@@ -6,8 +6,8 @@
 // 1 MB line with no punctuation, 100,000 quotation marks, 50,000 levels of nested brackets
 // and quotes, one article repeated 1,000 times, lone UTF-16 surrogates, and binary bytes
 // (decoded by TextDecoder for wasm; raw through the CLI, which replaces invalid UTF-8 and
-// warns). Each result is checked span by span (check-analysis.mjs), and the CLI's JSON must
-// equal the wasm result. The 30 s ceiling is only a guard against hangs: the times are
+// warns); and texts from JavaScript that are not strings (an Error, not a trap). Each result
+// is checked span by span (check-analysis.mjs), and the CLI's JSON must equal the wasm result. The 30 s ceiling is only a guard against hangs: the times are
 // printed, and timing proper belongs to the benchmarks.
 // Page: the same odd texts pasted one after the other; each is analysed with no console
 // error, and a short text pasted after it is analysed too (the page stays usable).
@@ -133,6 +133,14 @@ test('just over the 16 MiB limit: a clear error from wasm and from the CLI', () 
   const run = spawnSync(CLI, ['-'], { input: text });
   assert.equal(run.status, 1);
   assert.match(run.stderr.toString(), /16\.0 MB, larger than the 16 MB this analyzer accepts/);
+});
+
+test('a text that is not a string gets a thrown Error, not a trap, and the instance keeps working', () => {
+  for (const value of [42, null, undefined, {}, [], Symbol.iterator, 10n, new String('boxed')]) {
+    assert.throws(() => wasm.analyze(value, {}), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError)
+      && e.message === 'the text to analyse must be a string', String(value));
+  }
+  assert.equal(wasm.analyze('Still fine. Two sentences.', {}).sentences.length, 2);
 });
 
 test('raw binary bytes through the CLI: replaced, with an invalidUtf8 warning', { skip: !existsSync(CLI) && 'no release CLI' }, () => {
