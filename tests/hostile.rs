@@ -208,6 +208,19 @@ fn emoji_zwj_sequences_and_combining_marks() {
     assert!(sentences[0].starts_with("Fans cheered") && sentences[0].ends_with("won."), "{:?}", sentences[0]);
 }
 
+/// Runs the CLI (the debug build `cargo test` makes) with `args` and `input` on stdin.
+fn cli(args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child.stdin.take().expect("stdin is piped").write_all(input).expect("stdin accepts input");
+    child.wait_with_output().expect("the CLI finishes")
+}
+
 #[test]
 fn binary_bytes_through_the_cli_are_replaced_with_a_warning() {
     // 16 KB of deterministic pseudo-random bytes (xorshift), NULs and all.
@@ -221,15 +234,7 @@ fn binary_bytes_through_the_cli_are_replaced_with_a_warning() {
         })
         .collect();
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
-        .args(["-", "--tokens"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    child.stdin.take().expect("stdin is piped").write_all(&bytes).expect("stdin accepts input");
-    let out = child.wait_with_output().expect("the CLI finishes");
+    let out = cli(&["-", "--tokens"], &bytes);
     eprintln!("16 KB of binary bytes through the CLI in {:.2?} (debug build)", started.elapsed());
     assert!(started.elapsed() < HANG_GUARD);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -248,15 +253,7 @@ fn binary_bytes_through_the_cli_are_replaced_with_a_warning() {
 fn binary_bytes_in_a_jsonl_line_get_an_error_reply_and_the_rest_are_answered() {
     let mut input = b"{\"id\":0,\"text\":\"Good.\"}\n{\"id\":1,\"text\":\"Caf\xe9 \x00\xff.\"}\n\xfe\xff\x00\x80\r\n".to_vec();
     input.extend_from_slice(b"{\"id\":3,\"text\":\"Fine.\"}\r\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
-        .arg("--jsonl")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    child.stdin.take().expect("stdin is piped").write_all(&input).expect("stdin accepts input");
-    let out = child.wait_with_output().expect("the CLI finishes");
+    let out = cli(&["--jsonl"], &input);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let lines: Vec<Value> = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("JSON")).collect();
     assert_eq!(lines.len(), 4);
