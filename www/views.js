@@ -78,32 +78,44 @@ export function renderArticle(text, analysis, highlightMarks) {
   const fragment = document.createDocumentFragment();
   let group = null;
   let drawn = 0;
+  // Where drawing stopped, if it did: a paragraph longer than what is left of the limit is
+  // drawn up to it (not inside a surrogate pair).
+  let cutAt = null;
 
   for (const [index, paragraph] of analysis.paragraphs.entries()) {
     if (drawn >= RENDER_LIMIT) {
-      fragment.append(el('p', `The remaining ${formatCount(text.length - paragraph.start)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
+      cutAt = paragraph.start;
       break;
     }
-    drawn += paragraph.end - paragraph.start;
+    let end = Math.min(paragraph.end, paragraph.start + RENDER_LIMIT - drawn);
+    if (end < paragraph.end && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+    drawn += end - paragraph.start;
     const block = document.createElement(BLOCK_TAGS[paragraph.kind] ?? 'p');
     block.className = `block block-${paragraph.kind}`;
     if (TAGGED_KINDS.has(paragraph.kind)) block.append(el('span', paragraph.kind, 'tag'));
     const marks = [...(sentencesOf.get(index) ?? []), ...highlights.overlapping(paragraph.start, paragraph.end)];
-    block.append(renderMarks(text, marks, paragraph.start, paragraph.end, textMap));
+    block.append(renderMarks(text, marks, paragraph.start, end, textMap));
 
     if (paragraph.kind !== 'boilerplate') {
       group = null;
       fragment.append(block);
-      continue;
+    } else {
+      const kind = boilerplateKinds.get(paragraph.start) ?? 'other';
+      if (!group || group.kind !== kind) {
+        group = foldedGroup(kind);
+        fragment.append(group.element);
+      }
+      group.element.append(block);
+      group.lines++;
+      group.count.textContent = `(${group.lines} line${group.lines === 1 ? '' : 's'})`;
     }
-    const kind = boilerplateKinds.get(paragraph.start) ?? 'other';
-    if (!group || group.kind !== kind) {
-      group = foldedGroup(kind);
-      fragment.append(group.element);
+    if (end < paragraph.end) {
+      cutAt = end;
+      break;
     }
-    group.element.append(block);
-    group.lines++;
-    group.count.textContent = `(${group.lines} line${group.lines === 1 ? '' : 's'})`;
+  }
+  if (cutAt !== null) {
+    fragment.append(el('p', `The remaining ${formatCount(text.length - cutAt)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
   }
   const article = byId('article');
   article.lang = analysis.language?.code && analysis.language.code !== 'und' ? analysis.language.code : '';

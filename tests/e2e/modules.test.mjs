@@ -98,6 +98,25 @@ test('renderMarks: many crossing marks still give the exact text', async () => {
   assert.equal(out.text, text);
 });
 
+test('renderMarks: 20,000 nested marks draw the whole text, nested no deeper than MAX_DEPTH', async () => {
+  const depth = 20_000;
+  const text = '('.repeat(depth) + 'x' + ')'.repeat(depth);
+  const marks = Array.from({ length: depth }, (_, i) => span(i, text.length - i, 'q'));
+  const started = Date.now();
+  const out = await page.evaluate(async ([t, m]) => {
+    const { renderMarks, MAX_DEPTH } = await import('./render.js');
+    const box = document.createElement('div');
+    box.append(renderMarks(t, m));
+    let deepest = 0;
+    for (let node = box.querySelector('span'), d = 1; node; node = node.querySelector(':scope > span'), d++) deepest = d;
+    return { text: box.textContent, deepest, max: MAX_DEPTH };
+  }, [text, marks]);
+  assert.equal(out.text, text);
+  assert.equal(out.deepest, out.max);
+  // A hang guard, not a benchmark: the nesting once made drawing quadratic (minutes).
+  assert.ok(Date.now() - started < 20_000);
+});
+
 /** A hand-made analysis covering every paragraph kind; offsets computed from the pieces. */
 function makeAnalysis(pieces) {
   let text = '';
@@ -171,6 +190,18 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and fo
 
   mkdirSync(RESULTS, { recursive: true });
   await page.locator('#article').screenshot({ path: `${RESULTS}/article-kinds.png` });
+});
+
+test('renderArticle: one paragraph past the render limit is drawn up to it, then a note', async () => {
+  const { text, analysis } = makeAnalysis([['body', 'word '.repeat(100_000)]]);
+  const drawn = await page.evaluate(async ([t, a]) => {
+    const { renderArticle } = await import('./views.js');
+    renderArticle(t, a, []);
+    const article = document.getElementById('article');
+    return { text: article.querySelector('.block').textContent.length, note: article.querySelector('.render-limit')?.textContent ?? '' };
+  }, [text, analysis]);
+  assert.equal(drawn.text, 300_000);
+  assert.match(drawn.note, /^The remaining 200,001 characters are not drawn here/);
 });
 
 test('renderMarks: data becomes data-* attributes (also on continued parts); a text map learns every text node', async () => {
