@@ -1,8 +1,8 @@
-// Builds the npm package of the analyzer into target/npm/ from the wasm build in www/pkg
+// Builds the npm package of the analyzer into dist/npm/ from the wasm build in www/pkg
 // (run scripts/build-wasm.sh first), the package sources in npm/ and the page's modules.
 //
 // Usage: node scripts/build-package.mjs
-// Output (target/npm/): package.json (name article-analyzer, version from Cargo.toml, ES
+// Output (dist/npm/): package.json (name article-analyzer, version from Cargo.toml, ES
 // module exports "." → index.js, "./worker" → analyzer.js, "./element" →
 // article-analysis.js, each with its .d.ts), the generated types.d.ts, pkg/ (the .wasm and
 // its wasm-bindgen glue) and exactly the page modules those entries import, copied as they
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const SOURCES = join(ROOT, 'npm');
-const OUT = join(ROOT, 'target', 'npm');
+const OUT = join(ROOT, 'dist', 'npm');
 /** The page modules the package exposes; everything they import comes along. */
 const ENTRIES = ['analyzer.js', 'worker.js', 'article-analysis.js'];
 const PKG_FILES = ['article_analyzer.js', 'article_analyzer.d.ts', 'article_analyzer_bg.wasm', 'article_analyzer_bg.wasm.d.ts'];

@@ -1,5 +1,5 @@
 // End-to-end tests of the npm package (built here by scripts/build-package.mjs into
-// target/npm/) in headless Chromium, with no bundler: a host page imports the package's
+// dist/npm/) in headless Chromium, with no bundler: a host page imports the package's
 // files from a folder with <script type="module"> (hosts/no-bundler.html: the main entry and
 // the worker wrapper), and a host page shows the <article-analysis> element
 // (hosts/element.html). Expected figures come from the same wasm build run in Node.
