@@ -31,7 +31,7 @@ export function crateVersion() {
 /** Relative module paths statically imported by `source` (`import … from './x.js'`, `import './x.js'`). */
 export function relativeImports(source) {
   const found = [];
-  for (const match of source.matchAll(/^\s*(?:import|export)\s[^;]*?['"](\.\/[^'"]+)['"]/gm)) found.push(match[1].slice(2));
+  for (const match of source.matchAll(/^\s*(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?['"](\.\/[^'"]+)['"]/gm)) found.push(match[1].slice(2));
   return found;
 }
 

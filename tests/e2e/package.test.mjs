@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPackage } from '../../scripts/build-package.mjs';
+import { buildPackage, relativeImports } from '../../scripts/build-package.mjs';
 import { launchBrowser, startServer } from './harness.mjs';
 
 const HOSTS = fileURLToPath(new URL('./hosts', import.meta.url));
@@ -47,6 +47,25 @@ async function open(path) {
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${server.origin}/${path}`);
   return { page, problems };
+}
+
+const IMPORT_CASES = [
+  ['named import', "import { a, b } from './x.js';", ['x.js']],
+  ['import spanning lines', "import {\n  a,\n  b,\n} from './views.js';", ['views.js']],
+  ['side-effect import', "import './element.js';", ['element.js']],
+  ['default import from a subfolder', "import init from './pkg/glue.js';", ['pkg/glue.js']],
+  ['re-export', "export { default, analyze } from './pkg/glue.js';", ['pkg/glue.js']],
+  ['two imports', "import a from './a.js';\nimport b from './b.js';", ['a.js', 'b.js']],
+  ['package import is not copied', "import { chromium } from 'playwright-core';", []],
+  ['parent folder is not followed', "import x from '../x.js';", []],
+  ['dynamic import is not followed', "const m = await import('./lazy.js');", []],
+  ['a path in a string is not an import', "const url = new URL('./worker.js', import.meta.url);", []],
+  ['a local export is not an import', 'export function f() {}', []],
+  ['a path returned by an export is not an import', "export function f() { return './x.js'; }", []],
+];
+
+for (const [name, source, expected] of IMPORT_CASES) {
+  test(`relativeImports: ${name}`, () => assert.deepEqual(relativeImports(source), expected));
 }
 
 test('package.json names the ES module entries, the worker, the element and their types', () => {
