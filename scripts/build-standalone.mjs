@@ -5,10 +5,11 @@
 // Input: www/index.html, its stylesheets and module scripts (except offline.js: no service
 // worker on file://), www/pkg (the wasm build) and www/sample-article.txt. Output: one HTML
 // file with one <style> (the stylesheets), one <script type="module"> (the page's modules
-// bundled by esbuild, with inline-client.js in place of analyzer-client.js and
-// standalone.js first, the .wasm and the sample article inlined) and a CSP that allows
-// exactly that style and that script (by their sha256 hashes), WebAssembly compilation and
-// data: images, and nothing else: no request can leave the file.
+// bundled by esbuild, standalone.js first, inline-client.js in place of analyzer-client.js;
+// the .wasm, the sample article and the worker, bundled with inline-glue.js in place of the
+// glue, inlined as strings) and a CSP that allows exactly that style and that script (by
+// their sha256 hashes), WebAssembly compilation, workers from blob: URLs and data: images,
+// and nothing else: no request can leave the file.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,36 +32,48 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 /** Text safe inside <script> or <style>: no closing tag or comment opener can appear. */
 const escapeForElement = (text, tag) => text.replaceAll(`</${tag}`, `<\\/${tag}`).replaceAll('<!--', '<\\!--');
 
-async function bundle(entries) {
-  const wasm = readFileSync(join(WWW, 'pkg', 'article_analyzer_bg.wasm')).toString('base64');
-  const sample = readFileSync(join(WWW, 'sample-article.txt'), 'utf8');
-  const inline = {
-    name: 'standalone',
-    setup(builder) {
-      builder.onResolve({ filter: /^\.\/analyzer-client\.js$/ }, () => ({ path: join(WWW, 'inline-client.js') }));
-      builder.onResolve({ filter: /^inline:assets$/ }, () => ({ path: 'assets', namespace: 'inline' }));
-      builder.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({
-        contents: `export const WASM_BASE64 = ${JSON.stringify(wasm)};\nexport const SAMPLE = ${JSON.stringify(sample)};\n`,
-        loader: 'js',
-      }));
-    },
+/** esbuild plugin: imports matching `filter`, except from the module `except`, resolve to `to`. */
+function redirect(filter, to, except) {
+  return (builder) => builder.onResolve({ filter }, ({ importer }) => (importer === join(WWW, except) ? undefined : { path: join(WWW, to) }));
+}
+
+/** The assets module (`inline:assets`): constants with the given values. */
+function assets(values) {
+  return (builder) => {
+    builder.onResolve({ filter: /^inline:assets$/ }, () => ({ path: 'assets', namespace: 'inline' }));
+    builder.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({
+      contents: Object.entries(values).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`).join('\n'),
+      loader: 'js',
+    }));
   };
+}
+
+async function bundle(stdin, format, setups) {
   const result = await build({
-    stdin: {
-      contents: ['standalone.js', ...entries].map((file) => `import './${file}';`).join('\n'),
-      resolveDir: WWW,
-      sourcefile: 'standalone-entry.js',
-    },
+    // The glue's fetching init() reads import.meta.url; the worker bundle never calls it.
+    logOverride: { 'empty-import-meta': 'silent' },
+    stdin: { ...stdin, resolveDir: WWW },
     bundle: true,
-    format: 'esm',
+    format,
     target: 'es2022',
     minify: true,
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
-    plugins: [inline],
+    plugins: [{ name: 'standalone', setup: (builder) => setups.forEach((setup) => setup(builder)) }],
   });
   return result.outputFiles[0].text;
+}
+
+/** The page's modules in one script: the worker bundled inside it as a string. */
+async function pageScript(entries) {
+  const worker = await bundle({ contents: "import './worker.js';", sourcefile: 'standalone-worker.js' }, 'iife',
+    [redirect(/^\.\/pkg\/article_analyzer\.js$/, 'inline-glue.js', 'inline-glue.js')]);
+  const sample = readFileSync(join(WWW, 'sample-article.txt'), 'utf8');
+  return bundle({ contents: ['standalone.js', ...entries].map((file) => `import './${file}';`).join('\n'), sourcefile: 'standalone-entry.js' }, 'esm', [
+    redirect(/^\.\/analyzer-client\.js$/, 'inline-client.js', 'inline-client.js'),
+    assets({ WASM_BASE64: readFileSync(join(WWW, 'pkg', 'article_analyzer_bg.wasm')).toString('base64'), WORKER_SOURCE: worker, SAMPLE: sample }),
+  ]);
 }
 
 export async function buildStandalone() {
@@ -69,11 +82,12 @@ export async function buildStandalone() {
   const styles = [...html.matchAll(STYLESHEET)].map(([, href]) => readFileSync(join(WWW, href), 'utf8')).join('\n');
   const entries = [...html.matchAll(MODULE_SCRIPT)].map(([, src]) => src.replace(/^\.\//, '')).filter((src) => !SKIPPED_SCRIPTS.has(src));
   const style = escapeForElement(styles, 'style');
-  const script = escapeForElement(await bundle(entries), 'script');
+  const script = escapeForElement(await pageScript(entries), 'script');
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
     `style-src ${sha256(style)}`,
+    'worker-src blob:',
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
