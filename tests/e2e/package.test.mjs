@@ -111,7 +111,7 @@ function report(page, selector) {
     const all = (css) => [...root.querySelectorAll(css)];
     return {
       state: host.dataset.state,
-      words: text('ov-words'),
+      sentences: text('ov-sentences'),
       grade: text('ov-grade'),
       summary: all('#summary li').map((li) => li.textContent),
       keyphrases: all('#keyphrases .chip').length,
@@ -123,7 +123,7 @@ function report(page, selector) {
       blocks: all('#article .block').length,
       status: root.querySelector('.status').textContent,
       resultsHidden: root.getElementById('results').hidden,
-      lightDomIds: ['ov-words', 'summary', 'article'].filter((id) => document.getElementById(id)),
+      lightDomIds: ['ov-sentences', 'summary', 'article'].filter((id) => document.getElementById(id)),
     };
   });
 }
@@ -135,7 +135,7 @@ test('<article-analysis> renders the report of its text content in its shadow ro
     const text = await page.locator('#from-content').evaluate((host) => host.textContent);
     const expected = wasm.analyze(text, {});
     const shown = await report(page, '#from-content');
-    assert.equal(shown.words, expected.stats.words.toLocaleString('en'));
+    assert.equal(shown.sentences, expected.stats.sentences.toLocaleString('en'));
     assert.equal(shown.grade, expected.readability.fleschKincaidGrade?.toFixed(1) ?? '—');
     assert.deepEqual(shown.summary, expected.summary.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' ').trim()));
     assert.equal(shown.keyphrases, expected.keyphrases.length);
@@ -158,15 +158,17 @@ test('<article-analysis>: the text property, CSS custom properties, picking a ch
   try {
     const styled = page.locator('#styled');
     assert.equal(await styled.getAttribute('data-state'), 'empty');
-    const event = styled.evaluate((host, sample) => new Promise((resolve) => {
+    const event = styled.evaluate((host, sample) => new Promise((resolve, reject) => {
       host.addEventListener('analysis', (e) => resolve(e.detail.stats.words), { once: true });
+      host.addEventListener('analysis-error', (e) => reject(e.detail), { once: true });
+      setTimeout(() => reject(new Error(`no analysis event; state ${host.dataset.state}`)), 20_000);
       host.text = sample;
     }), SAMPLE);
     assert.equal(await event, wasm.analyze(SAMPLE, {}).stats.words);
     await page.waitForSelector('#styled[data-state="ready"]');
     const expected = wasm.analyze(SAMPLE, {});
     const shown = await report(page, '#styled');
-    assert.equal(shown.words, expected.stats.words.toLocaleString('en'));
+    assert.equal(shown.sentences, expected.stats.sentences.toLocaleString('en'));
     assert.equal(shown.entitiesHidden, false);
     assert.ok(shown.entities > 0);
 
