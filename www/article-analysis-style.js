@@ -19,6 +19,8 @@
 //   --aa-mark-alpha      strength of the highlights   [0.2 / 0.28]
 //   --aa-person, --aa-organization, --aa-location, --aa-date, --aa-money, --aa-percent,
 //   --aa-quantity, --aa-summary, --aa-quote, --aa-loaded   highlight colours as "r g b"
+//   --aa-source-named, --aa-source-anonymous, --aa-source-outlet, --aa-source-document
+//                        the sources bar's colours as "r g b"
 // The report is also exposed as ::part(report).
 
 export const STYLE = `
@@ -104,6 +106,40 @@ button:focus-visible, .arc-point:focus-visible { outline: 3px solid var(--_accen
 .quote-item { display: block; width: 100%; text-align: left; padding: 0.4rem 0.7rem; font-family: var(--aa-article-font, Georgia, "DejaVu Serif", serif); border-left: 4px solid rgb(var(--c-quote)); }
 .quote-item.is-reported { border-left-style: dotted; }
 .quote-tag { font: 600 0.68rem/1 var(--aa-font, system-ui, sans-serif); text-transform: uppercase; color: var(--_muted); margin-right: 0.5rem; }
+.label-list { position: relative; display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; margin: 0; padding: 0; }
+.label-item { flex: 1 1 auto; }
+.label-figure { display: flex; flex-direction: column; align-items: flex-start; width: 100%; height: 100%; padding: 0.4rem 0.7rem; text-align: left; line-height: 1.2; }
+.label-value { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.label-name { font-size: 0.8rem; color: var(--_muted); white-space: nowrap; }
+.label-figure.is-empty { cursor: default; }
+.label-figure[aria-pressed="true"] { background: var(--_focus-mark); color: #1c1d21; }
+.label-named .label-figure { border-bottom: 4px solid rgb(var(--aa-source-named, 31 87 184)); }
+.label-anonymous .label-figure { border-bottom: 4px solid rgb(var(--aa-source-anonymous, 200 90 20)); }
+.label-outlet .label-figure { border-bottom: 4px solid rgb(var(--aa-source-outlet, 130 80 220)); }
+.label-document .label-figure { border-bottom: 4px solid rgb(var(--aa-source-document, 0 130 120)); }
+.label-tip { position: absolute; left: 0; top: calc(100% + 0.35rem); z-index: 5; max-width: min(36rem, 100%); padding: 0.45rem 0.7rem; border-radius: 6px; background: var(--_text); color: var(--aa-background, #fff); font-size: 0.85rem; visibility: hidden; opacity: 0; pointer-events: none; }
+.label-item:hover .label-tip, .label-item:focus-within .label-tip { visibility: visible; opacity: 1; }
+.label-item.tip-dismissed .label-tip { visibility: hidden; }
+.sources-bar { display: flex; height: 1rem; border-radius: 4px; overflow: hidden; margin: 0.4rem 0; }
+.bar-segment { display: block; min-width: 3px; background: rgb(var(--c)); }
+.src-named { --c: var(--aa-source-named, 31 87 184); }
+.src-anonymous { --c: var(--aa-source-anonymous, 200 90 20); }
+.src-outlet { --c: var(--aa-source-outlet, 130 80 220); }
+.src-document { --c: var(--aa-source-document, 0 130 120); }
+.src-unknown, .src-unattributed { --c: 140 145 155; }
+.sources-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.85rem; }
+.sources-legend .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 3px; margin-right: 0.3rem; background: rgb(var(--c)); }
+.source-list { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; gap: 0.4rem; }
+.source { border-left: 4px solid rgb(var(--c)); padding-left: 0.6rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.6rem; }
+.source-name { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 600; padding: 0.15rem 0.7rem; border-radius: 999px; }
+.source-name[aria-pressed="true"] { background: var(--_focus-mark); color: #1c1d21; }
+.source-kind { color: var(--_muted); font-size: 0.85rem; }
+.source-fold[open] { flex-basis: 100%; }
+.source-fold > summary { cursor: pointer; font-size: 0.85rem; color: var(--_accent); }
+.source-quotes { list-style: none; margin: 0.3rem 0 0; padding: 0; display: grid; gap: 0.25rem; }
+.source-quote { display: block; width: 100%; text-align: left; border: 0; border-left: 3px solid rgb(var(--c-quote)); border-radius: 0; background: transparent; padding: 0.25rem 0.6rem; font-family: var(--aa-article-font, Georgia, "DejaVu Serif", serif); }
+.source-quote.is-reported { border-left-style: dotted; }
+.formula { display: block; margin-top: 0.2rem; font: 0.8rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; color: var(--_muted); }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--_border); vertical-align: top; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -18,17 +18,22 @@ import { drawingIn } from './dom.js';
 import { renderEntities } from './entities-view.js';
 import { LAYERS, marksOf } from './highlights.js';
 import { Interactions } from './interact.js';
+import { renderLabel } from './label-view.js';
 import { renderQuotes } from './quotes-view.js';
+import { renderReadability } from './readability-view.js';
+import { renderSources } from './sources-view.js';
 import { Spotlight } from './spotlight.js';
-import {
-  renderArticle, renderOverview, renderReadability, renderToneArc, renderWarnings,
-} from './views.js';
+import { renderArticle, renderOverview, renderToneArc, renderWarnings } from './views.js';
 
 /** The report's skeleton: the ids the view modules fill, as in the page. Static markup only. */
 const TEMPLATE = `
 <div class="report" part="report">
   <p class="status" role="status" aria-live="polite"></p>
   <div id="results" hidden>
+    <section aria-labelledby="label-heading">
+      <h2 id="label-heading">Article label</h2>
+      <ul id="label" class="label-list"></ul>
+    </section>
     <section id="brief-section" aria-labelledby="brief-heading">
       <h2 id="brief-heading">In brief</h2>
       <div id="summary-block"><h3>Summary</h3><ol id="summary" class="summary"></ol></div>
@@ -37,8 +42,6 @@ const TEMPLATE = `
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">Overview</h2>
       <dl class="cards">
-        <div class="card"><dt>Words</dt><dd id="ov-words"></dd></div>
-        <div class="card"><dt>Reading time</dt><dd id="ov-reading"></dd></div>
         <div class="card"><dt>Sentences</dt><dd id="ov-sentences"></dd></div>
         <div class="card"><dt>Paragraphs</dt><dd id="ov-paragraphs"></dd></div>
         <div class="card wide"><dt>Reading grade</dt><dd><span id="ov-grade"></span> <span id="ov-grade-text" class="explain"></span></dd></div>
@@ -58,10 +61,18 @@ const TEMPLATE = `
       <h2 id="entities-heading">People, places and figures</h2><div id="entities"></div>
     </section>
     <section id="quotes-section" aria-labelledby="quotes-heading" hidden>
-      <h2 id="quotes-heading">Quotes and sources</h2><div id="quotes"></div>
+      <h2 id="quotes-heading">Quotes</h2><div id="quotes"></div>
+    </section>
+    <section id="sources-section" aria-labelledby="sources-heading" hidden>
+      <h2 id="sources-heading">Sources</h2>
+      <p id="sources-tally" class="note"></p>
+      <div id="sources-bar" class="sources-bar" aria-hidden="true"></div>
+      <ul id="sources-legend" class="sources-legend" aria-label="Claims by kind of source"></ul>
+      <div id="sources-list"></div>
     </section>
     <section aria-labelledby="readability-heading">
       <h2 id="readability-heading">Readability</h2>
+      <p id="readability-counts" class="note"></p>
       <p id="readability-missing" class="note" hidden></p>
       <table id="readability">
         <thead><tr><th scope="col">Score</th><th scope="col" class="num">Value</th><th scope="col">What it means</th></tr></thead>
@@ -177,13 +188,15 @@ export class ArticleAnalysis extends HTMLElement {
     this.#shown = { text, analysis };
     this.#interactions.reset();
     drawingIn(this.shadowRoot, () => {
+      renderLabel(text, analysis, this.#interactions);
       renderBrief(text, analysis, this.#interactions);
       renderOverview(analysis);
       renderToneArc(analysis.sentences, (index) => this.#jumpToSentence(index));
       renderWarnings(analysis.warnings);
       renderEntities(text, analysis, this.#interactions);
       renderQuotes(text, analysis, this.#interactions);
-      renderReadability(analysis.readability);
+      renderSources(text, analysis, this.#interactions);
+      renderReadability(analysis.readability, analysis.stats);
     });
     this.#drawArticle();
   }

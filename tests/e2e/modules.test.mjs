@@ -120,7 +120,7 @@ function makeAnalysis(pieces) {
   return { text, analysis };
 }
 
-test('renderArticle: every kind of paragraph, boilerplate grouped by kind and dimmed', async () => {
+test('renderArticle: every kind of paragraph, boilerplate grouped by kind and folded away', async () => {
   const { text, analysis } = makeAnalysis([
     ['title', 'Storm <em>Closes</em> Schools'],
     ['byline', 'By Ana Ruiz'],
@@ -141,7 +141,7 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and di
     const article = document.getElementById('article');
     return {
       blocks: [...article.querySelectorAll('.block')].map((b) => [b.tagName, b.className, b.textContent]),
-      asides: [...article.querySelectorAll('aside.boilerplate')].map((a) => [a.getAttribute('aria-label'), a.querySelectorAll('.block').length]),
+      folds: [...article.querySelectorAll('details.boilerplate')].map((a) => [a.getAttribute('aria-label'), a.querySelector('summary').textContent, a.open, a.querySelectorAll('.block').length]),
       sentences: [...article.querySelectorAll('.sentence')].map((s) => [s.textContent, 'continued' in s.dataset]),
       highlighted: [...article.querySelectorAll('.hl')].map((s) => [s.textContent, 'continued' in s.dataset]),
       injected: article.querySelectorAll('em').length,
@@ -159,7 +159,10 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and di
     ['P', 'block block-boilerplate', 'Bridge Reopens'],
     ['P', 'block block-boilerplate', 'Port Strike Ends'],
   ]);
-  assert.deepEqual(dom.asides, [['Page furniture: read more', 1], ['Page furniture: related headlines', 2]]);
+  assert.deepEqual(dom.folds, [
+    ['Page furniture: read more', 'Not article · read more (1 line)', false, 1],
+    ['Page furniture: related headlines', 'Not article · related headlines (2 lines)', false, 2],
+  ]);
   // The highlight "Monday. Rain" crosses a sentence end: it is split there, and the second
   // sentence is split where the highlight ends, so the DOM stays a tree.
   assert.deepEqual(dom.sentences.slice(3, 6), [['Schools shut on Monday.', false], ['Rain', false], [' fell for days.', true]]);
