@@ -62,10 +62,10 @@ test('vite build bundles the package, its worker and its .wasm, and the built ap
     assert.match(await page.locator('#figures').innerText(), new RegExp(`^${expected.stats.words} words, .* ${expected.quotes.length} quotes`));
     const shown = await page.locator('#report').evaluate((host) => ({
       state: host.dataset.state,
-      words: host.shadowRoot.getElementById('ov-words').textContent,
+      sentences: host.shadowRoot.getElementById('ov-sentences').textContent,
       title: host.shadowRoot.querySelector('#article h3')?.textContent,
     }));
-    assert.deepEqual(shown, { state: 'ready', words: String(expected.stats.words), title: 'Rain Returns to the Valley' });
+    assert.deepEqual(shown, { state: 'ready', sentences: String(expected.stats.sentences), title: 'Rain Returns to the Valley' });
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
