@@ -99,18 +99,16 @@ fn mentions(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
     let gaz = ner::gazetteer();
     let pos: Vec<Vec<usize>> = sentences.iter().map(|ws| ws.iter().map(|&w| pos_index(doc, w)).collect()).collect();
-    let tagged = ner::Document::new(&texts, &pos, |k| gaz.get(&k).copied().unwrap_or(0));
-    let tags = ner::model().map(|model| ner::tag(model, &tagged)).unwrap_or_default();
+    let lookup = |k| gaz.get(&k).copied().unwrap_or(0);
+    let tagged = ner::model().map(|model| ner::tag_stream(model, &texts, &pos, lookup)).unwrap_or_default();
     for (s, spans) in sentences.iter().enumerate() {
-        let named: Vec<Mention> = tags
+        let named: Vec<Mention> = tagged
             .get(s)
-            .zip(tagged.sentences.get(s))
-            .map(|(t, sentence)| ner::mentions(sentence, t))
-            .unwrap_or_default()
             .into_iter()
+            .flatten()
             .filter_map(|(r, ty)| {
                 let (first, last) = (spans.get(r.start)?, spans.get(r.end.checked_sub(1)?)?);
-                Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(ty)?, value: None })
+                Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(*ty)?, value: None })
             })
             .collect();
         for (r, kind) in numeric::find(&texts[s]) {

@@ -151,7 +151,7 @@ pub fn features(view: &View, i: usize, out: &mut Features) {
             out.add(format_args!("{name}|{w}"));
         }
     }
-    let title = view.sentence.get(i).and_then(|&s| view.doc.sentences.get(s)).and_then(|s| view.doc.paragraphs.get(s.paragraph));
+    let title = view.sentence_of(i).and_then(|s| view.doc.paragraphs.get(s.paragraph));
     if title.is_some_and(|p| p.kind == BlockKind::Title) {
         out.add(format_args!("title"));
     }
