@@ -1,0 +1,210 @@
+//! Other names of one place or organisation: "the Democratic People's Republic of Korea",
+//! "DPRK" and "North Korea" are one country, "Britain" and "United Kingdom" another.
+//!
+//! Input: the alias tables `src/lexicon/place-names.tsv` (countries' other names, from public
+//! data) and `src/lexicon/aliases.tsv` (hand-made: short names and organisations), and the
+//! grouped entities or raw mentions of the entity stage. Output: [`merge`] joins organisations
+//! and places whose names share one canonical name (the table's kind wins when they differ);
+//! [`find_untagged`] adds the mentions the tagger missed of a listed name whose referent the
+//! text names elsewhere ("DPRK" where "North Korea" is found). Names are compared by the
+//! stage's grouping key (case, quotes and a leading "the" ignored).
+
+use super::{key, Mention};
+use crate::doc::{Document, Entity, EntityKind, Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A canonical name and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Canonical {
+    pub name: &'static str,
+    pub kind: EntityKind,
+}
+
+/// Grouping key of any listed name (canonical names included) → its canonical name.
+fn table() -> &'static HashMap<String, Canonical> {
+    static TABLE: OnceLock<HashMap<String, Canonical>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
+        for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(name), Some(alias)) = (fields.next(), fields.next(), fields.next()) else { continue };
+            let kind = match kind {
+                "ALIAS" | "LOC" => EntityKind::Location,
+                "ORG" => EntityKind::Organization,
+                _ => continue,
+            };
+            let canonical = Canonical { name, kind };
+            map.entry(key(name)).or_insert(canonical);
+            map.entry(key(alias)).or_insert(canonical);
+        }
+        map
+    })
+}
+
+/// The canonical name of a listed name ("DPRK" → North Korea), if it is listed.
+pub(crate) fn canonical(name: &str) -> Option<Canonical> {
+    table().get(&key(name)).copied()
+}
+
+/// True for the kinds that aliases join.
+fn named_kind(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Organization | EntityKind::Location)
+}
+
+/// Joins the organisations and places that share a canonical name into the first mentioned
+/// of them, which takes the table's kind. `entities` is in order of first mention.
+pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut first: HashMap<&'static str, usize> = HashMap::new();
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        let listed = if named_kind(e.kind) { canonical(&e.name) } else { None };
+        let Some(c) = listed else {
+            out.push(e);
+            continue;
+        };
+        match first.get(c.name).and_then(|&i| out.get_mut(i)) {
+            Some(target) => {
+                target.mentions.extend(e.mentions);
+                target.mentions.sort();
+                target.mentions.dedup();
+            }
+            None => {
+                first.insert(c.name, out.len());
+                out.push(Entity { kind: c.kind, ..e });
+            }
+        }
+    }
+    out
+}
+
+/// The longest listed name, in words (tokens), that [`find_untagged`] looks for.
+const MAX_TOKENS: usize = 10;
+
+/// Mentions of listed names that the tagger left out, where another name of the same
+/// referent was tagged: each occurrence written exactly as listed (capitalised), outside
+/// every found mention. `found` is in text order; the result too.
+pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
+    let present: Vec<&'static str> = {
+        let mut names: Vec<&'static str> = found
+            .iter()
+            .filter(|m| named_kind(m.kind))
+            .filter_map(|m| canonical(doc.text_of(m.span)).map(|c| c.name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    };
+    if present.is_empty() {
+        return Vec::new();
+    }
+    let tokens = &doc.tokens;
+    let mut out = Vec::new();
+    let mut next_found = 0;
+    let mut t = 0;
+    while t < tokens.len() {
+        let start = tokens[t].span.start;
+        while found.get(next_found).is_some_and(|m| m.span.end <= start) {
+            next_found += 1;
+        }
+        let capitalised = doc.text_of(tokens[t].span).starts_with(char::is_uppercase);
+        if tokens[t].kind != TokenKind::Word || !capitalised {
+            t += 1;
+            continue;
+        }
+        // The longest run of tokens from here that is a listed name of a referent present.
+        let hit = (1..=MAX_TOKENS.min(tokens.len() - t)).rev().find_map(|n| {
+            let span = Span::new(start, tokens[t + n - 1].span.end);
+            let text = doc.text_of(span);
+            let c = canonical(text).filter(|c| present.binary_search(&c.name).is_ok())?;
+            let free = !found.get(next_found).is_some_and(|m| m.span.overlaps(span));
+            free.then_some((n, Mention { span, kind: c.kind, value: None }))
+        });
+        match hit {
+            Some((n, m)) => {
+                out.push(m);
+                t += n;
+            }
+            None => t += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(name: &str, kind: EntityKind, at: usize) -> Entity {
+        let mut e = Entity::new(name, kind);
+        e.mentions.push(Span::new(at, at + 1));
+        e
+    }
+
+    #[test]
+    fn canonical_names() {
+        let cases = [
+            ("Democratic People's Republic of Korea", Some("North Korea")),
+            ("DPRK", Some("North Korea")),
+            ("North Korea", Some("North Korea")),
+            ("Britain", Some("United Kingdom")),
+            ("UK", Some("United Kingdom")),
+            ("the United Kingdom", Some("United Kingdom")),
+            ("Russian Federation", Some("Russia")),
+            ("Fed", Some("Federal Reserve")),
+            ("Korea", None),
+            ("Kirby", None),
+            ("dprk", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(canonical(name).map(|c| c.name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn merges_other_names_and_keeps_the_rest_apart() {
+        use EntityKind::*;
+        let merged = merge(vec![
+            entity("Democratic People's Republic of Korea", Location, 0),
+            entity("Britain", Location, 2),
+            entity("DPRK", Organization, 4),
+            entity("North Korea", Location, 6),
+            entity("United Kingdom", Location, 8),
+            entity("South Korea", Location, 10),
+            entity("Britain", Person, 12),
+            entity("Acme", Organization, 14),
+        ]);
+        let got: Vec<(&str, EntityKind, usize)> = merged.iter().map(|e| (e.name.as_str(), e.kind, e.mentions.len())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Democratic People's Republic of Korea", Location, 3),
+                ("Britain", Location, 2),
+                ("South Korea", Location, 1),
+                ("Britain", Person, 1),
+                ("Acme", Organization, 1)
+            ]
+        );
+    }
+
+    fn untagged(text: &str, tagged: &[&str]) -> Vec<String> {
+        let doc = crate::pipeline::run_before(text, "entities");
+        let mut found: Vec<Mention> = tagged
+            .iter()
+            .filter_map(|t| text.find(t).map(|s| Mention { span: Span::new(s, s + t.len()), kind: EntityKind::Location, value: None }))
+            .collect();
+        found.sort_by_key(|m| m.span);
+        find_untagged(&doc, &found).iter().map(|m| doc.text_of(m.span).to_string()).collect()
+    }
+
+    #[test]
+    fn finds_other_names_of_referents_present() {
+        let text = "North Korea tested a missile. Officials urged the DPRK to stop, and Britain agreed.";
+        assert_eq!(untagged(text, &["North Korea"]), ["DPRK"]);
+        // Britain is listed, but the text names no other name of it: left to the tagger.
+        assert_eq!(untagged(text, &["North Korea", "Britain"]), ["DPRK"]);
+        assert!(untagged("Officials urged the DPRK to stop.", &[]).is_empty());
+        assert!(untagged("North Korea spoke. The dprk word is lower case.", &["North Korea"]).is_empty());
+    }
+}

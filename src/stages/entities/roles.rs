@@ -1,0 +1,381 @@
+//! Roles and affiliations of people, from titles and appositions.
+//!
+//! Input: the document's tokens and sentences, the entities found (merged) and the
+//! demonyms, and the title words of `src/lexicon/titles.tsv`. Output: [`attach`] gives each
+//! person entity its `roles`, from
+//! - a title before the name, with an optional comma: "Russian Defense Minister Sergei
+//!   Shoigu" (Defense Minister, Russia), "National Security Council spokesman, John Kirby"
+//!   (spokesman, National Security Council), "the company's chief executive, Jane Doe";
+//! - an apposition after the name: "Kirby, a spokesman for the NSC," or "Doe, Acme's chief
+//!   executive,".
+//!
+//! A title is a head noun ("minister", "spokesman") and the capitalised or listed modifier
+//! words before it ("Defense", "former"); the affiliation is a place or organisation
+//! mention, or a demonym, right before the title or after "for", "of", "at". [`titled_names`]
+//! finds the names the tagger left alone right after a capitalised naming title
+//! ("President Erdogan"): proper nouns in title case, made person mentions.
+
+use super::demonyms::Demonym;
+use super::Mention;
+use crate::doc::{Document, Entity, EntityKind, Role, Span, TokenKind, Upos};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The title words: heads, naming heads and modifiers, lower case.
+struct Titles {
+    heads: HashSet<&'static str>,
+    naming: HashSet<&'static str>,
+    modifiers: HashSet<&'static str>,
+}
+
+fn titles() -> &'static Titles {
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut t = Titles { heads: HashSet::new(), naming: HashSet::new(), modifiers: HashSet::new() };
+        for line in include_str!("../../lexicon/titles.tsv").lines().filter(|l| !l.starts_with('#')) {
+            match line.split_once('\t') {
+                Some(("HEAD", w)) => t.heads.insert(w),
+                Some(("NAMING", w)) => t.naming.insert(w),
+                Some(("MODIFIER", w)) => t.modifiers.insert(w),
+                _ => false,
+            };
+        }
+        t
+    })
+}
+
+/// Longest title head, in tokens ("chief executive officer", "secretary - general").
+const HEAD_TOKENS: usize = 3;
+/// Most modifier words before a head.
+const MODIFIERS: usize = 4;
+/// Most words of a name found after a naming title.
+const NAME_WORDS: usize = 3;
+
+/// What a token belongs to.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The entity whose mention covers the token.
+    entity: Option<usize>,
+    /// The country of the demonym the token is part of.
+    country: Option<&'static str>,
+    /// The token starts a sentence.
+    first: bool,
+}
+
+/// The tokens with what the entity stage knows about them.
+struct View<'a> {
+    doc: &'a Document<'a>,
+    slots: Vec<Slot>,
+}
+
+impl<'a> View<'a> {
+    fn new(doc: &'a Document<'a>, entities: &[Entity], demonyms: &[Demonym]) -> View<'a> {
+        let mut slots = vec![Slot::default(); doc.tokens.len()];
+        let mut mark = |span: Span, set: &dyn Fn(&mut Slot)| {
+            let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+            let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
+            for slot in slots.get_mut(a..b).unwrap_or_default() {
+                set(slot);
+            }
+        };
+        for (i, e) in entities.iter().enumerate() {
+            for &m in &e.mentions {
+                mark(m, &|s: &mut Slot| s.entity = Some(i));
+            }
+        }
+        for d in demonyms {
+            mark(d.span, &|s: &mut Slot| s.country = Some(d.country));
+        }
+        for s in &doc.sentences {
+            if let Some(slot) = slots.get_mut(s.tokens.start) {
+                slot.first = true;
+            }
+        }
+        View { doc, slots }
+    }
+
+    fn word(&self, t: usize) -> &'a str {
+        self.doc.tokens.get(t).map_or("", |tok| self.doc.text_of(tok.span))
+    }
+
+    fn lower(&self, t: usize) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    fn slot(&self, t: usize) -> Slot {
+        self.slots.get(t).copied().unwrap_or_default()
+    }
+
+    fn is_word(&self, t: usize) -> bool {
+        self.doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
+    }
+
+    fn free(&self, t: usize) -> bool {
+        let s = self.slot(t);
+        s.entity.is_none() && s.country.is_none()
+    }
+
+    /// The span of tokens `a..b` (non-empty).
+    fn span(&self, a: usize, b: usize) -> Span {
+        let start = self.doc.tokens.get(a).map_or(0, |t| t.span.start);
+        let end = b.checked_sub(1).and_then(|e| self.doc.tokens.get(e)).map_or(start, |t| t.span.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// The text of tokens `a..b`, lower case, spaces normalised ("secretary-general").
+    fn phrase(&self, a: usize, b: usize) -> String {
+        self.doc.text_of(self.span(a, b)).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    }
+
+    /// The length of the title head in `set` ending just before `end`, longest first.
+    fn head_before(&self, end: usize, set: &HashSet<&str>) -> Option<usize> {
+        (1..=HEAD_TOKENS.min(end)).rev().find(|&n| {
+            (end - n..end).all(|t| self.free(t)) && self.is_word(end - n) && set.contains(self.phrase(end - n, end).as_str())
+        })
+    }
+
+    /// The length of the title head starting at `start`, longest first.
+    fn head_at(&self, start: usize) -> Option<usize> {
+        let n = self.doc.tokens.len();
+        (1..=HEAD_TOKENS.min(n.saturating_sub(start))).rev().find(|&k| {
+            (start..start + k).all(|t| self.free(t)) && self.is_word(start + k - 1) && titles().heads.contains(self.phrase(start, start + k).as_str())
+        })
+    }
+
+    /// True when token `t` may stand inside a title before its head.
+    fn modifier(&self, t: usize) -> bool {
+        if !self.is_word(t) || !self.free(t) {
+            return false;
+        }
+        let listed = titles().modifiers.contains(self.lower(t).as_str());
+        let capitalised = self.word(t).starts_with(char::is_uppercase) && !self.slot(t).first;
+        listed || capitalised
+    }
+
+    /// The affiliation that ends just before token `end`: a demonym, or a place or
+    /// organisation mention, possibly with "'s". Returns its first token with the role.
+    fn affiliation_before(&self, end: usize, entities: &[Entity], role: &mut Role) -> Option<usize> {
+        let possessive = end.checked_sub(1).is_some_and(|p| matches!(self.word(p), "'s" | "\u{2019}s"));
+        let last = end.checked_sub(1 + usize::from(possessive))?;
+        let slot = self.slot(last);
+        let first = (0..=last).rev().take_while(|&t| {
+            let s = self.slot(t);
+            s.entity.is_some() && s.entity == slot.entity || s.country.is_some() && s.country == slot.country
+        });
+        let first = first.last()?;
+        self.affiliate(slot, entities, role).then_some(first)
+    }
+
+    /// Fills the role's place or organisation from what a token belongs to.
+    fn affiliate(&self, slot: Slot, entities: &[Entity], role: &mut Role) -> bool {
+        if let Some(country) = slot.country {
+            role.place = Some(country.to_string());
+            return true;
+        }
+        match slot.entity.and_then(|i| entities.get(i)) {
+            Some(e) if e.kind == EntityKind::Organization => role.organization = Some(e.name.clone()),
+            Some(e) if e.kind == EntityKind::Location => role.place = Some(e.name.clone()),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The role given by a title before the name that starts at token `name`.
+    fn title_before(&self, name: usize, entities: &[Entity]) -> Option<Role> {
+        let end = if self.word(name.checked_sub(1)?) == "," { name - 1 } else { name };
+        let head = self.head_before(end, &titles().heads)?;
+        let mut start = end - head;
+        while start > 0 && end - start < head + MODIFIERS && self.modifier(start - 1) {
+            start -= 1;
+        }
+        let mut role = Role { title: self.doc.text_of(self.span(start, end)).split_whitespace().collect::<Vec<_>>().join(" "), organization: None, place: None, span: self.span(start, end) };
+        if let Some(first) = self.affiliation_before(start, entities, &mut role) {
+            role.span = self.span(first, end);
+        }
+        Some(role)
+    }
+
+    /// The role given by an apposition after the name that ends before token `end`:
+    /// ", a spokesman for the NSC", ", Acme's chief executive".
+    fn apposition_after(&self, end: usize, entities: &[Entity]) -> Option<Role> {
+        if self.word(end) != "," {
+            return None;
+        }
+        let mut t = end + 1;
+        let from = t;
+        let mut role = Role { title: String::new(), organization: None, place: None, span: Span::default() };
+        if matches!(self.lower(t).as_str(), "a" | "an" | "the") {
+            t += 1;
+        }
+        // "Acme's chief executive", "a White House spokesman": the affiliation first.
+        let slot = self.slot(t);
+        if !self.free(t) {
+            while t < self.slots.len() && (self.slot(t).entity.is_some() && self.slot(t).entity == slot.entity || self.slot(t).country.is_some() && self.slot(t).country == slot.country) {
+                t += 1;
+            }
+            if !self.affiliate(slot, entities, &mut role) {
+                return None;
+            }
+            if matches!(self.word(t), "'s" | "\u{2019}s") {
+                t += 1;
+            }
+        }
+        let title_start = t;
+        while t < self.slots.len() && t - title_start < MODIFIERS && self.head_at(t).is_none() && self.modifier(t) {
+            t += 1;
+        }
+        let head = self.head_at(t)?;
+        t += head;
+        role.title = self.doc.text_of(self.span(title_start, t)).split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut end_of_role = t;
+        if role.organization.is_none() && role.place.is_none() && matches!(self.lower(t).as_str(), "for" | "of" | "at" | "in") {
+            let at = if self.lower(t + 1) == "the" { t + 2 } else { t + 1 };
+            let slot = self.slot(at);
+            if self.affiliate(slot, entities, &mut role) {
+                end_of_role = at;
+                while end_of_role < self.slots.len() && (self.slot(end_of_role).entity.is_some() && self.slot(end_of_role).entity == slot.entity || self.slot(end_of_role).country.is_some() && self.slot(end_of_role).country == slot.country) {
+                    end_of_role += 1;
+                }
+            }
+        }
+        role.span = self.span(from, end_of_role);
+        Some(role)
+    }
+}
+
+/// Gives every person entity the roles its mentions carry, each distinct role once.
+pub(crate) fn attach(doc: &Document, entities: &mut [Entity], demonyms: &[Demonym]) {
+    let found: Vec<(usize, Role)> = {
+        let view = View::new(doc, entities, demonyms);
+        let mut found = Vec::new();
+        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            for m in &e.mentions {
+                let a = doc.tokens.partition_point(|t| t.span.start < m.start);
+                let b = doc.tokens.partition_point(|t| t.span.end <= m.end);
+                let roles = [view.title_before(a, entities), view.apposition_after(b, entities)];
+                found.extend(roles.into_iter().flatten().map(|r| (i, r)));
+            }
+        }
+        found
+    };
+    for (i, role) in found {
+        let Some(e) = entities.get_mut(i) else { continue };
+        let same = |r: &Role| r.title.eq_ignore_ascii_case(&role.title) && r.organization == role.organization && r.place == role.place;
+        if !e.roles.iter().any(same) {
+            e.roles.push(role);
+        }
+    }
+}
+
+/// Person mentions for the proper nouns that follow a capitalised naming title and that no
+/// mention in `found` (text order) covers: "President Erdogan". In text order.
+pub(crate) fn titled_names(doc: &Document, found: &[Mention]) -> Vec<Mention> {
+    let tokens = &doc.tokens;
+    let mut covered = vec![false; tokens.len()];
+    for m in found {
+        let a = tokens.partition_point(|t| t.span.start < m.span.start);
+        let b = tokens.partition_point(|t| t.span.end <= m.span.end);
+        for c in covered.get_mut(a..b).unwrap_or_default() {
+            *c = true;
+        }
+    }
+    let word = |t: usize| tokens.get(t).map_or("", |tok| doc.text_of(tok.span));
+    let name_word = |t: usize| {
+        let w = word(t);
+        let mut chars = w.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        let proper = tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word && matches!(tok.pos, Some(Upos::Propn) | None));
+        title_case && proper && !covered.get(t).copied().unwrap_or(true)
+    };
+    let mut out = Vec::new();
+    for t in 0..tokens.len() {
+        let Some(n) = (1..=2).rev().find(|&n| {
+            let end = t + n;
+            end <= tokens.len()
+                && word(t).starts_with(char::is_uppercase)
+                && !covered.get(t).copied().unwrap_or(true)
+                && titles().naming.contains(doc.text_of(Span::new(tokens[t].span.start, tokens[end - 1].span.end)).to_lowercase().as_str())
+        }) else {
+            continue;
+        };
+        let start = t + n;
+        let mut end = start;
+        while end < tokens.len() && end - start < 2 * NAME_WORDS && (name_word(end) || (word(end) == "-" && name_word(end + 1) && end > start)) {
+            end += 1;
+        }
+        if end > start && name_word(end - 1) {
+            out.push(Mention { span: Span::new(tokens[start].span.start, tokens[end - 1].span.end), kind: EntityKind::Person, value: None });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The roles found in `text` by the whole entity stage: (person, title, organisation, place).
+    fn roles(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let mut doc = crate::pipeline::run_before(text, "entities");
+        super::super::run(&mut doc);
+        let mut out = Vec::new();
+        for e in &doc.entities {
+            for r in &e.roles {
+                out.push((e.name.clone(), r.title.clone(), r.organization.clone(), r.place.clone()));
+            }
+        }
+        out
+    }
+
+    fn role(person: &str, title: &str, org: Option<&str>, place: Option<&str>) -> (String, String, Option<String>, Option<String>) {
+        (person.to_string(), title.to_string(), org.map(str::to_string), place.map(str::to_string))
+    }
+
+    #[test]
+    fn titles_and_appositions() {
+        let cases = [
+            (
+                "The Harbour Safety Board spokesman, Daniel Okafor, said the port would reopen.",
+                role("Daniel Okafor", "spokesman", Some("Harbour Safety Board"), None),
+            ),
+            ("Russian Defense Minister Sergei Shoigu arrived in Minsk on Friday.", role("Sergei Shoigu", "Defense Minister", None, Some("Russia"))),
+            ("Yesterday President Joe Biden signed the bill into law.", role("Joe Biden", "President", None, None)),
+            ("Maria Lopez, a spokeswoman for the World Bank, declined to comment.", role("Maria Lopez", "spokeswoman", Some("World Bank"), None)),
+            ("The company's chief executive, Jane Doe, resigned after the vote.", role("Jane Doe", "chief executive", None, None)),
+            ("Markets fell after French Finance Minister Bruno Le Maire spoke.", role("Bruno Le Maire", "Finance Minister", None, Some("France"))),
+        ];
+        for (text, want) in cases {
+            let got = roles(text);
+            assert!(got.contains(&want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn no_role_without_a_title() {
+        for text in [
+            "Daniel Okafor, who lives in Leeds, said the port would reopen.",
+            "Maria Lopez met the president on Monday.",
+            "Officials told Jane Doe, and her lawyer, that the case was closed.",
+        ] {
+            assert!(roles(text).is_empty(), "{text}: {:?}", roles(text));
+        }
+    }
+
+    fn entities(text: &str) -> Vec<(String, EntityKind)> {
+        let mut doc = crate::pipeline::run_before(text, "entities");
+        super::super::run(&mut doc);
+        doc.entities.iter().map(|e| (e.name.clone(), e.kind)).collect()
+    }
+
+    #[test]
+    fn a_naming_title_makes_the_next_proper_noun_a_person() {
+        let found = entities("Turkish President Okterzan: we will not share that attitude");
+        assert!(found.contains(&("Okterzan".to_string(), EntityKind::Person)), "{found:?}");
+        // "President" alone, or before a lower-case word or a date, names no one.
+        for text in ["President said on Monday that talks would resume.", "The President spoke on Monday.", "President Monday was a holiday"] {
+            let found = entities(text);
+            assert!(!found.iter().any(|(_, k)| *k == EntityKind::Person), "{text}: {found:?}");
+            assert!(!found.iter().any(|(n, _)| n.contains("President")), "{text}: {found:?}");
+        }
+    }
+}
