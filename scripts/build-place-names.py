@@ -10,8 +10,9 @@ Usage (standard library only; the package is fetched with pip, not imported):
 
 Source and licence: PyPI `countryinfo` 1.0.1 (MIT licence, github.com/porimol/countryinfo),
 its per-country JSON files: `name`, `altSpellings`, `demonym`, `ISO`. Kept: names in Latin
-letters, not the two- and three-letter ISO codes (except when a code is also the name's
-initials, which the stage finds anyway), not inverted forms ("Korea, Republic of"). A
+letters of several words or in capitals ("UK"), not the two- and three-letter ISO codes,
+not inverted forms ("Korea, Republic of"), not one-word own-language names ("Rossiya",
+"Island" for Iceland). A
 demonym shared by several countries ("American") goes to the most populous one.
 Output: comment lines, then KIND<TAB>country<TAB>text lines (KIND ALIAS or DEMONYM), sorted.
 """
@@ -42,7 +43,10 @@ def main():
         codes = {str(v) for v in (country.get("ISO") or {}).values()}
         for alias in country.get("altSpellings") or []:
             alias = " ".join(str(alias).split())
-            if alias and alias != name and alias not in codes and latin(alias) and "," not in alias and len(alias) > 1:
+            # One-word other names are mostly the country's own-language name, seldom used in
+            # English and at times an English word ("Island" for Iceland): left out.
+            one_word = " " not in alias and alias != alias.upper()
+            if alias and alias != name and alias not in codes and latin(alias) and "," not in alias and not one_word:
                 rows.add(("ALIAS", name, alias))
         demonym = " ".join(str(country.get("demonym") or "").split())
         population = country.get("population") or 0
@@ -52,7 +56,7 @@ def main():
     print("# Other names and demonyms of countries (entity stage: aliases and demonyms).")
     print("# Built by scripts/build-place-names.py (see its header for the exact commands) from")
     print("# PyPI `countryinfo` 1.0.1 (MIT licence): altSpellings and demonym of each country,")
-    print("# ISO codes and inverted or non-Latin forms left out; a demonym shared by")
+    print("# ISO codes, inverted, non-Latin and one-word own-language forms left out; a demonym shared by")
     print("# several countries goes to the most populous.")
     print("# Format: KIND<TAB>country<TAB>text, KIND ALIAS (another name) or DEMONYM (adjective).")
     for row in sorted(rows):

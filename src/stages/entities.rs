@@ -10,6 +10,13 @@
 //! name ("Putin") joins the one person with that fuller name ("Vladimir Putin"), and an
 //! acronym ("NSC", "U.S.") the one organisation or place whose initials it is.
 //!
+//! Around the tagger, in submodules: `headlines` trims headline verbs off names
+//! ("Zelenskyy Denounces"); `roles` adds the names that follow a naming title ("President
+//! Erdogan") and gives people their `roles`; `aliases` merges other names of one country or
+//! organisation ("DPRK", "North Korea") and adds the untagged ones; `demonyms` links
+//! adjectives ("Russian") to their place apart from its mentions; `relative_dates` marks
+//! relative dates and resolves them against the dateline.
+//!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
 //! "1996-08-22") are one word, as in its training data.
 

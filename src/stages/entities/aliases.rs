@@ -11,7 +11,7 @@
 
 use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Span, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A canonical name and its kind.
@@ -21,11 +21,18 @@ pub(crate) struct Canonical {
     pub kind: EntityKind,
 }
 
-/// Grouping key of any listed name (canonical names included) → its canonical name.
-fn table() -> &'static HashMap<String, Canonical> {
-    static TABLE: OnceLock<HashMap<String, Canonical>> = OnceLock::new();
+/// The alias tables: grouping key of any listed name (canonical names included) → its
+/// canonical name, and every name exactly as listed.
+struct Table {
+    by_key: HashMap<String, Canonical>,
+    written: HashSet<&'static str>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = HashMap::new();
+        let mut written = HashSet::new();
         let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
         for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
@@ -38,14 +45,15 @@ fn table() -> &'static HashMap<String, Canonical> {
             let canonical = Canonical { name, kind };
             map.entry(key(name)).or_insert(canonical);
             map.entry(key(alias)).or_insert(canonical);
+            written.extend([name, alias]);
         }
-        map
+        Table { by_key: map, written }
     })
 }
 
 /// The canonical name of a listed name ("DPRK" → North Korea), if it is listed.
 pub(crate) fn canonical(name: &str) -> Option<Canonical> {
-    table().get(&key(name)).copied()
+    table().by_key.get(&key(name)).copied()
 }
 
 /// True for the kinds that aliases join.
@@ -83,15 +91,14 @@ pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
 const MAX_TOKENS: usize = 10;
 
 /// Mentions of listed names that the tagger left out, where another name of the same
-/// referent was tagged: each occurrence written exactly as listed (capitalised), outside
-/// every found mention. `found` is in text order; the result too.
+/// referent was tagged ("DPRK" where "North Korea" was): each occurrence written exactly as
+/// listed, outside every found mention, of a name other than those tagged (a name the tagger
+/// tagged at one place and not at another was left out on purpose, inside a longer name
+/// such as "Tour of the Netherlands"). `found` is in text order; the result too.
 pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
+    let tagged: HashSet<String> = found.iter().filter(|m| named_kind(m.kind)).map(|m| key(doc.text_of(m.span))).collect();
     let present: Vec<&'static str> = {
-        let mut names: Vec<&'static str> = found
-            .iter()
-            .filter(|m| named_kind(m.kind))
-            .filter_map(|m| canonical(doc.text_of(m.span)).map(|c| c.name))
-            .collect();
+        let mut names: Vec<&'static str> = tagged.iter().filter_map(|k| table().by_key.get(k).map(|c| c.name)).collect();
         names.sort_unstable();
         names.dedup();
         names
@@ -117,6 +124,9 @@ pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
         let hit = (1..=MAX_TOKENS.min(tokens.len() - t)).rev().find_map(|n| {
             let span = Span::new(start, tokens[t + n - 1].span.end);
             let text = doc.text_of(span);
+            if !table().written.contains(text) || tagged.contains(&key(text)) {
+                return None;
+            }
             let c = canonical(text).filter(|c| present.binary_search(&c.name).is_ok())?;
             let free = !found.get(next_found).is_some_and(|m| m.span.overlaps(span));
             free.then_some((n, Mention { span, kind: c.kind, value: None }))
@@ -206,5 +216,7 @@ mod tests {
         assert_eq!(untagged(text, &["North Korea", "Britain"]), ["DPRK"]);
         assert!(untagged("Officials urged the DPRK to stop.", &[]).is_empty());
         assert!(untagged("North Korea spoke. The dprk word is lower case.", &["North Korea"]).is_empty());
+        // A name tagged at one place and left out at another stays out there.
+        assert!(untagged("Britain won. The Tour of Britain ended.", &["Britain"]).is_empty());
     }
 }

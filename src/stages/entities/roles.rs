@@ -16,9 +16,9 @@
 //! ("President Erdogan"): proper nouns in title case, made person mentions.
 
 use super::demonyms::Demonym;
-use super::Mention;
+use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Role, Span, TokenKind, Upos};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The title words: heads, naming heads and modifiers, lower case.
@@ -78,9 +78,15 @@ impl<'a> View<'a> {
                 set(slot);
             }
         };
+        // Names of places and organisations, to recognise them where the tagger left them
+        // out ("then-US President").
+        let mut names: HashMap<String, usize> = HashMap::new();
         for (i, e) in entities.iter().enumerate() {
             for &m in &e.mentions {
                 mark(m, &|s: &mut Slot| s.entity = Some(i));
+                if matches!(e.kind, EntityKind::Organization | EntityKind::Location) {
+                    names.entry(key(doc.text_of(m))).or_insert(i);
+                }
             }
         }
         for d in demonyms {
@@ -90,6 +96,10 @@ impl<'a> View<'a> {
             if let Some(slot) = slots.get_mut(s.tokens.start) {
                 slot.first = true;
             }
+        }
+        for (t, slot) in slots.iter_mut().enumerate().filter(|(_, s)| s.entity.is_none()) {
+            let word = doc.tokens.get(t).filter(|tok| tok.kind == TokenKind::Word).map(|tok| doc.text_of(tok.span));
+            slot.entity = word.filter(|w| w.starts_with(char::is_uppercase)).and_then(|w| names.get(&key(w)).copied());
         }
         View { doc, slots }
     }
@@ -340,6 +350,10 @@ mod tests {
             ),
             ("Russian Defense Minister Sergei Shoigu arrived in Minsk on Friday.", role("Sergei Shoigu", "Defense Minister", None, Some("Russia"))),
             ("Yesterday President Joe Biden signed the bill into law.", role("Joe Biden", "President", None, None)),
+            (
+                "Brazil's envoy met then-Brazil President Lula da Silva in Geneva.",
+                role("Lula da Silva", "President", None, Some("Brazil")),
+            ),
             ("Maria Lopez, a spokeswoman for the World Bank, declined to comment.", role("Maria Lopez", "spokeswoman", Some("World Bank"), None)),
             ("The company's chief executive, Jane Doe, resigned after the vote.", role("Jane Doe", "chief executive", None, None)),
             ("Markets fell after French Finance Minister Bruno Le Maire spoke.", role("Bruno Le Maire", "Finance Minister", None, Some("France"))),
