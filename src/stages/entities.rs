@@ -26,6 +26,8 @@ mod headlines;
 mod numeric;
 mod relative_dates;
 mod roles;
+#[cfg(test)]
+mod story_tests;
 
 use crate::doc::{BlockKind, Document, Entity, EntityKind, Span, TokenKind};
 use crate::tagger::features::normalise;
@@ -295,7 +297,7 @@ pub(crate) fn run(doc: &mut Document) {
             e.mentions.push(span);
         }
     }
-    let mut entities = aliases::merge(merge_names(entities));
+    let mut entities = aliases::merge(aliases::merge_capitals(merge_names(entities)));
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
         e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }

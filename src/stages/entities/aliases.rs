@@ -6,7 +6,8 @@
 //! grouped entities or raw mentions of the entity stage. Output: [`merge`] joins organisations
 //! and places whose names share one canonical name (the table's kind wins when they differ);
 //! [`find_untagged`] adds the mentions the tagger missed of a listed name whose referent the
-//! text names elsewhere ("DPRK" where "North Korea" is found). Names are compared by the
+//! text names elsewhere ("DPRK" where "North Korea" is found); [`merge_capitals`] joins a
+//! name in capitals ("SEOUL") to the same name in ordinary case. Names are compared by the
 //! stage's grouping key (case, quotes and a leading "the" ignored).
 
 use super::{key, Mention};
@@ -36,16 +37,19 @@ fn table() -> &'static Table {
         let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
         for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
-            let (Some(kind), Some(name), Some(alias)) = (fields.next(), fields.next(), fields.next()) else { continue };
-            let kind = match kind {
-                "ALIAS" | "LOC" => EntityKind::Location,
-                "ORG" => EntityKind::Organization,
+            let (Some(kind), Some(name), Some(other)) = (fields.next(), fields.next(), fields.next()) else { continue };
+            let (kind, alias) = match kind {
+                "ALIAS" | "LOC" => (EntityKind::Location, Some(other)),
+                // A country with a demonym is a canonical name even without another name.
+                "DEMONYM" => (EntityKind::Location, None),
+                "ORG" => (EntityKind::Organization, Some(other)),
                 _ => continue,
             };
             let canonical = Canonical { name, kind };
-            map.entry(key(name)).or_insert(canonical);
-            map.entry(key(alias)).or_insert(canonical);
-            written.extend([name, alias]);
+            for listed in std::iter::once(name).chain(alias) {
+                map.entry(key(listed)).or_insert(canonical);
+                written.insert(listed);
+            }
         }
         Table { by_key: map, written }
     })
@@ -62,7 +66,8 @@ fn named_kind(kind: EntityKind) -> bool {
 }
 
 /// Joins the organisations and places that share a canonical name into the first mentioned
-/// of them, which takes the table's kind. `entities` is in order of first mention.
+/// of them, which takes the table's kind when their kinds differ (an entity alone keeps the
+/// tagger's). `entities` is in order of first mention.
 pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
     let mut first: HashMap<&'static str, usize> = HashMap::new();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
@@ -74,16 +79,46 @@ pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
         };
         match first.get(c.name).and_then(|&i| out.get_mut(i)) {
             Some(target) => {
+                if target.kind != e.kind {
+                    target.kind = c.kind;
+                }
                 target.mentions.extend(e.mentions);
                 target.mentions.sort();
                 target.mentions.dedup();
             }
             None => {
                 first.insert(c.name, out.len());
-                out.push(Entity { kind: c.kind, ..e });
+                out.push(e);
             }
         }
     }
+    out
+}
+
+/// True when every letter of the name is a capital and it has more than one ("SEOUL").
+fn in_capitals(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
+}
+
+/// Joins a name written in capitals ("SEOUL" of a dateline, "JAPAN" of a headline) to the
+/// entity of the same kind with the same name in ordinary case. In order of first mention.
+pub(crate) fn merge_capitals(entities: Vec<Entity>) -> Vec<Entity> {
+    let plain = |e: &Entity| (e.kind, e.name.to_lowercase());
+    let ordinary: HashMap<(EntityKind, String), usize> =
+        entities.iter().enumerate().filter(|(_, e)| !in_capitals(&e.name)).map(|(i, e)| (plain(e), i)).collect();
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        let target = slots[i].as_ref().filter(|e| in_capitals(&e.name)).and_then(|e| ordinary.get(&plain(e)).copied());
+        let Some(j) = target.filter(|&j| j != i) else { continue };
+        if let Some(part) = slots[i].take() {
+            if let Some(full) = slots.get_mut(j).and_then(Option::as_mut) {
+                full.mentions.extend(part.mentions);
+                full.mentions.sort();
+            }
+        }
+    }
+    let mut out: Vec<Entity> = slots.into_iter().flatten().collect();
+    out.sort_by_key(|e| e.mentions.first().copied());
     out
 }
 
@@ -163,6 +198,7 @@ mod tests {
             ("the United Kingdom", Some("United Kingdom")),
             ("Russian Federation", Some("Russia")),
             ("Fed", Some("Federal Reserve")),
+            ("Japan", Some("Japan")),
             ("Korea", None),
             ("Kirby", None),
             ("dprk", None),
@@ -196,6 +232,21 @@ mod tests {
                 ("Acme", Organization, 1)
             ]
         );
+    }
+
+    #[test]
+    fn names_in_capitals_join_their_ordinary_spelling() {
+        use EntityKind::*;
+        let merged = merge_capitals(vec![
+            entity("SEOUL", Location, 0),
+            entity("Seoul", Location, 2),
+            entity("NATO", Organization, 4),
+            entity("JAPAN", Organization, 6),
+            entity("Japan", Location, 8),
+            entity("Nato", Organization, 10),
+        ]);
+        let got: Vec<(&str, usize)> = merged.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(got, [("Seoul", 2), ("Nato", 2), ("JAPAN", 1), ("Japan", 1)]);
     }
 
     fn untagged(text: &str, tagged: &[&str]) -> Vec<String> {

@@ -10,7 +10,8 @@
 //!   executive,".
 //!
 //! A title is a head noun ("minister", "spokesman") and the capitalised or listed modifier
-//! words before it ("Defense", "former"); the affiliation is a place or organisation
+//! words before it ("Defense", "former"; in an apposition also lower-case nouns and
+//! adjectives: "a former human rights lawyer"); the affiliation is a place or organisation
 //! mention, or a demonym, right before the title or after "for", "of", "at". [`titled_names`]
 //! finds the names the tagger left alone right after a capitalised naming title
 //! ("President Erdogan"): proper nouns in title case, made person mentions.
@@ -162,6 +163,13 @@ impl<'a> View<'a> {
         listed || capitalised
     }
 
+    /// True for a lower-case noun or adjective, which may describe an office in an
+    /// apposition ("a former human rights lawyer").
+    fn describing(&self, t: usize) -> bool {
+        let tagged = self.doc.tokens.get(t).is_some_and(|tok| matches!(tok.pos, Some(Upos::Noun | Upos::Adj)));
+        tagged && self.free(t) && self.word(t).starts_with(char::is_lowercase)
+    }
+
     /// The affiliation that ends just before token `end`: a demonym, or a place or
     /// organisation mention, possibly with "'s". Returns its first token with the role.
     fn affiliation_before(&self, end: usize, entities: &[Entity], role: &mut Role) -> Option<usize> {
@@ -231,7 +239,7 @@ impl<'a> View<'a> {
             }
         }
         let title_start = t;
-        while t < self.slots.len() && t - title_start < MODIFIERS && self.head_at(t).is_none() && self.modifier(t) {
+        while t < self.slots.len() && t - title_start < MODIFIERS && self.head_at(t).is_none() && (self.modifier(t) || self.describing(t)) {
             t += 1;
         }
         let head = self.head_at(t)?;
