@@ -14,8 +14,7 @@
 //! ("Zelenskyy Denounces"); `roles` adds the names that follow a naming title ("President
 //! Erdogan") and gives people their `roles`; `aliases` merges other names of one country or
 //! organisation ("DPRK", "North Korea") and adds the untagged ones; `demonyms` links
-//! adjectives ("Russian") to their place apart from its mentions; `places` makes a listed
-//! place called both place and organisation in one text a place; `relative_dates` marks
+//! adjectives ("Russian") to their place apart from its mentions; `relative_dates` marks
 //! relative dates and resolves them against the dateline.
 //!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
@@ -25,7 +24,6 @@ mod aliases;
 mod demonyms;
 mod headlines;
 mod numeric;
-mod places;
 mod relative_dates;
 mod roles;
 #[cfg(test)]
@@ -299,7 +297,7 @@ pub(crate) fn run(doc: &mut Document) {
             e.mentions.push(span);
         }
     }
-    let mut entities = places::unify(aliases::merge(aliases::merge_capitals(merge_names(entities))));
+    let mut entities = aliases::merge(aliases::merge_capitals(merge_names(entities)));
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
         e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }

@@ -9,9 +9,7 @@
 //! never capitalises inside a sentence and puts in a class of mostly verbs, and that the
 //! POS lexicon does not know as a noun (so "Times" stays in "New York Times"). A one-word
 //! organisation name left in front of the trimmed word, unknown to the gazetteer as an
-//! organisation or place, is the headline's subject: a person ("Zelenskyy"). A person name
-//! made only of words mostly written in lower case inside a sentence ("Defences Fail") is no
-//! name.
+//! organisation or place, is the headline's subject: a person ("Zelenskyy").
 
 use super::Mention;
 use crate::doc::{Document, EntityKind, Span, TokenKind};
@@ -25,9 +23,6 @@ const MIN_WORDS: usize = 3;
 
 /// Fewest words the POS lexicon knows in a word class for it to count as a verb class.
 const MIN_CLASS_WORDS: usize = 20;
-
-/// The case class of words capitalised inside a sentence at times (under half the time).
-const SOMETIMES_CAPITALISED: u64 = 3;
 
 /// The case class of words that are (almost) never capitalised inside a sentence.
 const LOWER_CASE_CLASS: u64 = 2;
@@ -59,16 +54,6 @@ fn verb_classes() -> &'static HashSet<u64> {
         }
         counts.into_iter().filter(|&(_, (all, verbs))| all >= MIN_CLASS_WORDS && 2 * verbs >= all).map(|(c, _)| c).collect()
     })
-}
-
-/// True for a word in title case that the word classes see capitalised inside a sentence
-/// less than half the time, itself or when unknown without its plural ending ("Defences",
-/// "Fail").
-fn lower_case_word(word: &str) -> bool {
-    let mostly_lower = |w: &str| clusters::table().get(&Word::new(w).lower).map(|c| c[2] <= SOMETIMES_CAPITALISED);
-    let lower = word.to_lowercase();
-    let stems = [lower.strip_suffix("es"), lower.strip_suffix('s')];
-    title_case(word) && mostly_lower(&lower).or_else(|| stems.into_iter().flatten().find_map(mostly_lower)).unwrap_or(false)
 }
 
 /// True when the word classes know `word` as a verb almost never capitalised inside a
@@ -150,9 +135,7 @@ pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
             b -= 1;
         }
         if b == last {
-            if !(m.kind == EntityKind::Person && (a..b).all(|t| lower_case_word(word(t)))) {
-                out.push(m);
-            }
+            out.push(m);
             continue;
         }
         let (Some(start), Some(end)) = (doc.tokens.get(a).filter(|_| a < b), b.checked_sub(1).and_then(|e| doc.tokens.get(e))) else {
@@ -199,8 +182,6 @@ mod tests {
         assert_eq!(got, [("Okonkwo".to_string(), Person), ("Ghana".to_string(), Location)]);
         let got = repaired("Ministry Acts to Stabilize Domestic Prices", &[("Stabilize", Organization)]);
         assert!(got.is_empty(), "{got:?}");
-        let got = repaired("Flood Defences Fail in Leeds", &[("Defences Fail", Person), ("Leeds", Location)]);
-        assert_eq!(got, [("Leeds".to_string(), Location)]);
         let got = repaired("Will Smith Returns to Leeds", &[("Will Smith", Person)]);
         assert_eq!(got, [("Will Smith".to_string(), Person)]);
         // Not a headline: left alone.
