@@ -113,6 +113,8 @@ fn known_institution(name: &str) -> bool {
 pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = 0;
+    // Whether the current sentence is a headline, computed once per sentence.
+    let mut headline: Option<(usize, bool)> = None;
     for mut m in found {
         while doc.sentences.get(sentence).is_some_and(|s| s.span.end <= m.span.start) {
             sentence += 1;
@@ -122,7 +124,12 @@ pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
             out.push(m);
             continue;
         };
-        if !is_headline(doc, s.tokens.clone()) {
+        let is = match headline {
+            Some((at, is)) if at == sentence => is,
+            _ => is_headline(doc, s.tokens.clone()),
+        };
+        headline = Some((sentence, is));
+        if !is {
             out.push(m);
             continue;
         }

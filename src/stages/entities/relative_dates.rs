@@ -157,18 +157,17 @@ fn resolve(name: &str, anchor: Day, tense: Tense) -> Option<String> {
     }
 }
 
-/// True when the paragraph holding `span` may carry the article's date.
-fn dateline_place(doc: &Document, span: Span) -> bool {
+/// True when the paragraph holding `span` may carry the article's date; `first_body` is
+/// the index of the first body paragraph.
+fn dateline_place(doc: &Document, first_body: Option<usize>, span: Span) -> bool {
     let at = doc.paragraphs.partition_point(|p| p.span.end <= span.start);
     let Some(p) = doc.paragraphs.get(at).filter(|p| p.span.contains(span)) else { return false };
     match p.kind {
         BlockKind::Dateline | BlockKind::Byline => true,
-        BlockKind::Body => {
-            let first_body = doc.paragraphs.iter().position(|q| q.kind == BlockKind::Body) == Some(at);
+        BlockKind::Body if first_body == Some(at) && span.start - p.span.start <= OPENING => {
             let opening = doc.text.get(p.span.start..span.start).unwrap_or("");
             let place = opening.split([',', ' ']).next().unwrap_or("");
-            let capitals = place.len() >= 2 && place.chars().all(|c| c.is_uppercase() || c == '.');
-            first_body && span.start - p.span.start <= OPENING && capitals
+            place.len() >= 2 && place.chars().all(|c| c.is_uppercase() || c == '.')
         }
         _ => false,
     }
@@ -176,11 +175,12 @@ fn dateline_place(doc: &Document, span: Span) -> bool {
 
 /// The article's own date, from its dateline (see the module docs).
 fn anchor(doc: &Document, entities: &[Entity]) -> Option<Day> {
+    let first_body = doc.paragraphs.iter().position(|q| q.kind == BlockKind::Body);
     entities
         .iter()
         .filter(|e| e.kind == EntityKind::Date)
         .filter_map(|e| Some((e.mentions.first().copied()?, Day::parse(e.value.as_deref()?)?)))
-        .filter(|&(span, _)| dateline_place(doc, span))
+        .filter(|&(span, _)| dateline_place(doc, first_body, span))
         .min_by_key(|&(span, _)| span)
         .map(|(_, day)| day)
 }

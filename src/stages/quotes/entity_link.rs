@@ -53,10 +53,26 @@ fn of_source(doc: &Document, named: &[Named], source: Span) -> Option<Named> {
     found.iter().find(|n| n.person).or_else(|| found.iter().rev().find(ends)).copied()
 }
 
-/// The person mentioned last before `at`.
-fn last_person(named: &[Named], at: usize) -> Option<Named> {
+/// Per named mention (by start), the index of the last person mention up to it.
+fn last_people(named: &[Named]) -> Vec<Option<usize>> {
+    let mut last = None;
+    named
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if n.person {
+                last = Some(i);
+            }
+            last
+        })
+        .collect()
+}
+
+/// The person mentioned last before `at` (`people` from [`last_people`]).
+fn last_person(named: &[Named], people: &[Option<usize>], at: usize) -> Option<Named> {
     let before = named.partition_point(|n| n.span.start < at);
-    named.get(..before).unwrap_or_default().iter().rev().find(|n| n.person && n.span.end <= at).copied()
+    let i = before.checked_sub(1).and_then(|b| people.get(b).copied().flatten())?;
+    named.get(i).filter(|n| n.span.end <= at).copied()
 }
 
 /// Sets every quote's speaker entity (see the module docs).
@@ -65,13 +81,14 @@ pub(crate) fn link(doc: &Document, quotes: &mut [Quote]) {
     if named.is_empty() {
         return;
     }
+    let people = last_people(&named);
     for q in quotes {
         let found = match (q.speaker, q.source) {
             (Some(speaker), _) => of_speaker(&named, speaker),
             (None, Some(source)) => {
                 let pronoun = matches!(doc.text_of(source).to_lowercase().as_str(), "he" | "she");
                 if pronoun {
-                    last_person(&named, source.start)
+                    last_person(&named, &people, source.start)
                 } else {
                     of_source(doc, &named, source)
                 }
