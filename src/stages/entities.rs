@@ -278,10 +278,24 @@ fn all_mentions(doc: &Document) -> Vec<Mention> {
     let mut found = headlines::repair(doc, mentions(doc));
     for extra in [roles::titled_names, aliases::find_untagged] {
         let more = extra(doc, &found);
-        found.extend(more);
-        found.sort_by_key(|m| m.span);
+        found = merge_in_order(found, more);
     }
     found
+}
+
+/// Two lists of mentions in text order merged into one in text order.
+fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.span <= y.span,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
 }
 
 pub(crate) fn run(doc: &mut Document) {
@@ -302,7 +316,7 @@ pub(crate) fn run(doc: &mut Document) {
         e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }
     let mut named: Vec<Span> = entities.iter().filter(|e| kind_is_named(e.kind)).flat_map(|e| e.mentions.iter().copied()).collect();
-    named.sort_unstable();
+    named.sort();
     let demonyms = demonyms::find(doc, &named);
     demonyms::link(&demonyms, &mut entities);
     roles::attach(doc, &mut entities, &demonyms);

@@ -2,7 +2,8 @@
 //! "DPRK" and "North Korea" are one country, "Britain" and "United Kingdom" another.
 //!
 //! Input: the alias tables `src/lexicon/place-names.tsv` (countries' other names, from public
-//! data) and `src/lexicon/aliases.tsv` (hand-made: short names and organisations), and the
+//! data) and `src/lexicon/aliases.tsv` (hand-made: short names, organisations, and the state
+//! forms that make "Republic of Turkey" a name of Turkey), and the
 //! grouped entities or raw mentions of the entity stage. Output: [`merge`] joins organisations
 //! and places whose names share one canonical name (the table's kind wins when they differ);
 //! [`find_untagged`] adds the mentions the tagger missed of a listed name whose referent the
@@ -22,20 +23,32 @@ pub(crate) struct Canonical {
     pub kind: EntityKind,
 }
 
-/// The alias tables: grouping key of any listed name (canonical names included) → its
-/// canonical name, and every name exactly as listed.
+/// The alias tables. (Their map and set types are those of the numeric rules' tables, so
+/// that the WebAssembly module carries one copy of their code.)
 struct Table {
-    by_key: HashMap<String, Canonical>,
-    written: HashSet<&'static str>,
+    /// The canonical names, in file order.
+    canonical: Vec<Canonical>,
+    /// Grouping key of any listed name (canonical names included) → index in `canonical`;
+    /// the first line listing a name decides.
+    by_key: HashMap<String, u16>,
+    /// Every name exactly as listed.
+    written: HashSet<String>,
+    /// Demonym as written ("North Korean") → index in `canonical` of its country.
+    demonyms: HashMap<String, u16>,
+    /// State forms ("Republic", "Kingdom").
+    forms: HashSet<String>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
-        let mut written = HashSet::new();
+        let mut t = Table { canonical: Vec::new(), by_key: HashMap::new(), written: HashSet::new(), demonyms: HashMap::new(), forms: HashSet::new() };
         let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
         for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
+            if let Some(form) = line.strip_prefix("FORM\t") {
+                t.forms.insert(form.to_string());
+                continue;
+            }
             let mut fields = line.split('\t');
             let (Some(kind), Some(name), Some(other)) = (fields.next(), fields.next(), fields.next()) else { continue };
             let (kind, alias) = match kind {
@@ -45,19 +58,47 @@ fn table() -> &'static Table {
                 "ORG" => (EntityKind::Organization, Some(other)),
                 _ => continue,
             };
-            let canonical = Canonical { name, kind };
+            let index = match t.by_key.get(&key(name)) {
+                Some(&i) if t.canonical.get(usize::from(i)).is_some_and(|c| c.name == name) => i,
+                _ => {
+                    let Ok(i) = u16::try_from(t.canonical.len()) else { continue };
+                    t.canonical.push(Canonical { name, kind });
+                    i
+                }
+            };
             for listed in std::iter::once(name).chain(alias) {
-                map.entry(key(listed)).or_insert(canonical);
-                written.insert(listed);
+                t.by_key.entry(key(listed)).or_insert(index);
+                t.written.insert(listed.to_string());
+            }
+            if line.starts_with("DEMONYM") {
+                t.demonyms.entry(other.to_string()).or_insert(index);
             }
         }
-        Table { by_key: map, written }
+        t
     })
 }
 
-/// The canonical name of a listed name ("DPRK" → North Korea), if it is listed.
+/// The canonical name of a grouping key, if it is listed.
+fn by_key(k: &str) -> Option<Canonical> {
+    let t = table();
+    t.by_key.get(k).and_then(|&i| t.canonical.get(usize::from(i))).copied()
+}
+
+/// The country of a demonym as written ("North Korean" → North Korea).
+pub(crate) fn demonym_country(demonym: &str) -> Option<&'static str> {
+    let t = table();
+    t.demonyms.get(demonym).and_then(|&i| t.canonical.get(usize::from(i))).map(|c| c.name)
+}
+
+/// The canonical name of a listed name ("DPRK" → North Korea), or of a state form of a
+/// listed country ("People's Republic of China" → China).
 pub(crate) fn canonical(name: &str) -> Option<Canonical> {
-    table().by_key.get(&key(name)).copied()
+    by_key(&key(name)).or_else(|| {
+        let (form, country) = name.rsplit_once(" of ")?;
+        let form = form.split_whitespace().last()?;
+        let c = by_key(&key(country)).filter(|c| c.kind == EntityKind::Location)?;
+        table().forms.contains(form).then_some(c)
+    })
 }
 
 /// True for the kinds that aliases join.
@@ -69,7 +110,8 @@ fn named_kind(kind: EntityKind) -> bool {
 /// of them, which takes the table's kind when their kinds differ (an entity alone keeps the
 /// tagger's). `entities` is in order of first mention.
 pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
-    let mut first: HashMap<&'static str, usize> = HashMap::new();
+    // Canonical name → index in `out` of its first entity: at most one per listed name.
+    let mut first: Vec<(&'static str, usize)> = Vec::new();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for e in entities {
         let listed = if named_kind(e.kind) { canonical(&e.name) } else { None };
@@ -77,7 +119,7 @@ pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
             out.push(e);
             continue;
         };
-        match first.get(c.name).and_then(|&i| out.get_mut(i)) {
+        match first.iter().find(|(name, _)| *name == c.name).and_then(|&(_, i)| out.get_mut(i)) {
             Some(target) => {
                 if target.kind != e.kind {
                     target.kind = c.kind;
@@ -87,7 +129,7 @@ pub(crate) fn merge(entities: Vec<Entity>) -> Vec<Entity> {
                 target.mentions.dedup();
             }
             None => {
-                first.insert(c.name, out.len());
+                first.push((c.name, out.len()));
                 out.push(e);
             }
         }
@@ -101,7 +143,8 @@ fn in_capitals(name: &str) -> bool {
 }
 
 /// Joins a name written in capitals ("SEOUL" of a dateline, "JAPAN" of a headline) to the
-/// entity of the same kind with the same name in ordinary case. In order of first mention.
+/// entity of the same kind with the same name in ordinary case, under the ordinary name, at
+/// the place of whichever is mentioned first. In order of first mention.
 pub(crate) fn merge_capitals(entities: Vec<Entity>) -> Vec<Entity> {
     let plain = |e: &Entity| (e.kind, e.name.to_lowercase());
     let ordinary: HashMap<(EntityKind, String), usize> =
@@ -109,17 +152,18 @@ pub(crate) fn merge_capitals(entities: Vec<Entity>) -> Vec<Entity> {
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for i in 0..slots.len() {
         let target = slots[i].as_ref().filter(|e| in_capitals(&e.name)).and_then(|e| ordinary.get(&plain(e)).copied());
-        let Some(j) = target.filter(|&j| j != i) else { continue };
-        if let Some(part) = slots[i].take() {
-            if let Some(full) = slots.get_mut(j).and_then(Option::as_mut) {
-                full.mentions.extend(part.mentions);
-                full.mentions.sort();
+        let Some(j) = target.filter(|&j| j != i && slots.get(j).is_some_and(Option::is_some)) else { continue };
+        let (keep, gone) = (i.min(j), i.max(j));
+        let name = slots.get(j).and_then(Option::as_ref).map(|e| e.name.clone());
+        if let Some(part) = slots.get_mut(gone).and_then(Option::take) {
+            if let Some(whole) = slots.get_mut(keep).and_then(Option::as_mut) {
+                whole.mentions.extend(part.mentions);
+                whole.mentions.sort();
+                whole.name = name.unwrap_or_else(|| whole.name.clone());
             }
         }
     }
-    let mut out: Vec<Entity> = slots.into_iter().flatten().collect();
-    out.sort_by_key(|e| e.mentions.first().copied());
-    out
+    slots.into_iter().flatten().collect()
 }
 
 /// The longest listed name, in words (tokens), that [`find_untagged`] looks for.
@@ -133,7 +177,7 @@ const MAX_TOKENS: usize = 10;
 pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
     let tagged: HashSet<String> = found.iter().filter(|m| named_kind(m.kind)).map(|m| key(doc.text_of(m.span))).collect();
     let present: Vec<&'static str> = {
-        let mut names: Vec<&'static str> = tagged.iter().filter_map(|k| table().by_key.get(k).map(|c| c.name)).collect();
+        let mut names: Vec<&'static str> = tagged.iter().filter_map(|k| by_key(k).map(|c| c.name)).collect();
         names.sort_unstable();
         names.dedup();
         names
@@ -198,6 +242,10 @@ mod tests {
             ("the United Kingdom", Some("United Kingdom")),
             ("Russian Federation", Some("Russia")),
             ("Fed", Some("Federal Reserve")),
+            ("People's Republic of China", Some("China")),
+            ("Kingdom of the Netherlands", Some("Netherlands")),
+            ("Embassy of Japan", None),
+            ("Republic of Acme", None),
             ("Japan", Some("Japan")),
             ("Korea", None),
             ("Kirby", None),

@@ -1,7 +1,8 @@
 //! Demonyms: adjectives that point at a country without naming it ("Russian", "North
 //! Korean").
 //!
-//! Input: the DEMONYM lines of `src/lexicon/place-names.tsv` (from public data), the
+//! Input: the DEMONYM lines of `src/lexicon/place-names.tsv` (from public data, read by
+//! `aliases`), the
 //! document's tokens and the spans of the named mentions found. Output: [`find`] gives each
 //! capitalised demonym outside those mentions with its country's canonical name; [`link`]
 //! records them on the place entity of that country as `demonyms` (never as `mentions`, so
@@ -9,8 +10,6 @@
 
 use super::aliases;
 use crate::doc::{Document, Entity, EntityKind, Span, TokenKind};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A demonym found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,19 +17,6 @@ pub(crate) struct Demonym {
     pub span: Span,
     /// The canonical name of its country ("North Korea").
     pub country: &'static str,
-}
-
-/// Demonym as written ("North Korean") → country.
-fn table() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let lines = include_str!("../../lexicon/place-names.tsv").lines();
-        lines
-            .filter_map(|l| l.strip_prefix("DEMONYM\t"))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(country, demonym)| (demonym, country))
-            .collect()
-    })
 }
 
 /// Longest demonym in tokens ("Papua New Guinean").
@@ -49,9 +35,13 @@ pub(crate) fn find(doc: &Document, named: &[Span]) -> Vec<Demonym> {
             next += 1;
         }
         let word = |k: usize| tokens.get(k).is_some_and(|tok| tok.kind == TokenKind::Word);
+        if !doc.text_of(tokens[t].span).starts_with(char::is_uppercase) {
+            t += 1;
+            continue;
+        }
         let hit = (1..=MAX_TOKENS).rev().filter(|&n| (t..t + n).all(word)).find_map(|n| {
             let span = Span::new(start, tokens[t + n - 1].span.end);
-            let country = *table().get(doc.text_of(span))?;
+            let country = aliases::demonym_country(doc.text_of(span))?;
             let free = !named.get(next).is_some_and(|s| s.overlaps(span));
             free.then_some((n, Demonym { span, country }))
         });
@@ -68,14 +58,16 @@ pub(crate) fn find(doc: &Document, named: &[Span]) -> Vec<Demonym> {
 
 /// Records each demonym on the place entity of its country, when there is one.
 pub(crate) fn link(demonyms: &[Demonym], entities: &mut [Entity]) {
-    let mut places: HashMap<&'static str, usize> = HashMap::new();
+    // Country → its first place entity (at most one entry per listed country).
+    let mut places: Vec<(&'static str, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Location) {
-        if let Some(c) = aliases::canonical(&e.name) {
-            places.entry(c.name).or_insert(i);
+        if let Some(c) = aliases::canonical(&e.name).filter(|c| !places.iter().any(|(p, _)| *p == c.name)) {
+            places.push((c.name, i));
         }
     }
     for d in demonyms {
-        if let Some(e) = places.get(d.country).and_then(|&i| entities.get_mut(i)) {
+        let at = places.iter().find(|(p, _)| *p == d.country);
+        if let Some(e) = at.and_then(|&(_, i)| entities.get_mut(i)) {
             e.demonyms.push(d.span);
         }
     }

@@ -15,7 +15,6 @@ use super::Mention;
 use crate::doc::{Document, EntityKind, Span, TokenKind};
 use crate::tagger::features::Word;
 use crate::tagger::{clusters, ner, pos};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Fewest capitalised words of a title-case headline.
@@ -38,21 +37,22 @@ fn tag_mask(names: &[&str]) -> u32 {
     pos::TAGS.iter().enumerate().filter(|(_, t)| names.contains(t)).fold(0, |m, (i, _)| m | 1 << i)
 }
 
-/// The coarse word classes made mostly of verbs: classes where at least half of the words
-/// the POS lexicon knows are verbs and never nouns, adjectives or names.
-fn verb_classes() -> &'static HashSet<u64> {
-    static CLASSES: OnceLock<HashSet<u64>> = OnceLock::new();
-    CLASSES.get_or_init(|| {
+/// The coarse word classes made mostly of verbs, as a bit mask over class values: classes
+/// where at least half of the words the POS lexicon knows are verbs and never nouns,
+/// adjectives or names.
+fn verb_classes() -> u64 {
+    static CLASSES: OnceLock<u64> = OnceLock::new();
+    *CLASSES.get_or_init(|| {
         let (verb, other) = (tag_mask(&["VERB"]), tag_mask(&["NOUN", "PROPN", "ADJ"]));
-        let mut counts: HashMap<u64, (usize, usize)> = HashMap::new();
+        let mut counts = [(0usize, 0usize); 64];
         for (word, tags) in pos::lexicon() {
-            if let Some(classes) = clusters::table().get(word) {
-                let c = counts.entry(classes[0]).or_default();
+            let class = clusters::table().get(word).map(|c| c[0]);
+            if let Some(c) = class.and_then(|c| usize::try_from(c).ok()).and_then(|c| counts.get_mut(c)) {
                 c.0 += 1;
                 c.1 += usize::from(tags & verb != 0 && tags & other == 0);
             }
         }
-        counts.into_iter().filter(|&(_, (all, verbs))| all >= MIN_CLASS_WORDS && 2 * verbs >= all).map(|(c, _)| c).collect()
+        counts.iter().enumerate().filter(|(_, &(all, verbs))| all >= MIN_CLASS_WORDS && 2 * verbs >= all).fold(0, |m, (c, _)| m | 1 << c)
     })
 }
 
@@ -60,7 +60,7 @@ fn verb_classes() -> &'static HashSet<u64> {
 /// sentence; `None` when they do not know it.
 fn lower_case_verb(word: &str) -> Option<bool> {
     let classes = clusters::table().get(&Word::new(word).lower)?;
-    Some(classes[2] == LOWER_CASE_CLASS && verb_classes().contains(&classes[0]))
+    Some(classes[2] == LOWER_CASE_CLASS && classes[0] < 64 && verb_classes() >> classes[0] & 1 == 1)
 }
 
 /// True for a verb written with a capital only because of headline style: the word itself,

@@ -19,30 +19,36 @@
 use super::demonyms::Demonym;
 use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Role, Span, TokenKind, Upos};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The title words: heads, naming heads and modifiers, lower case.
-struct Titles {
-    heads: HashSet<&'static str>,
-    naming: HashSet<&'static str>,
-    modifiers: HashSet<&'static str>,
-}
+/// Kinds of title word (bits of the table's values).
+const HEAD: u16 = 1;
+const NAMING: u16 = 2;
+const MODIFIER: u16 = 4;
 
-fn titles() -> &'static Titles {
-    static TITLES: OnceLock<Titles> = OnceLock::new();
+/// The title words, lower case → their kinds. (The map type is that of the numeric rules'
+/// table, so that the WebAssembly module carries one copy of its code.)
+fn titles() -> &'static HashMap<String, u16> {
+    static TITLES: OnceLock<HashMap<String, u16>> = OnceLock::new();
     TITLES.get_or_init(|| {
-        let mut t = Titles { heads: HashSet::new(), naming: HashSet::new(), modifiers: HashSet::new() };
+        let mut t = HashMap::new();
         for line in include_str!("../../lexicon/titles.tsv").lines().filter(|l| !l.starts_with('#')) {
-            match line.split_once('\t') {
-                Some(("HEAD", w)) => t.heads.insert(w),
-                Some(("NAMING", w)) => t.naming.insert(w),
-                Some(("MODIFIER", w)) => t.modifiers.insert(w),
-                _ => false,
+            let kind = match line.split_once('\t') {
+                Some(("HEAD", w)) => (HEAD, w),
+                Some(("NAMING", w)) => (NAMING, w),
+                Some(("MODIFIER", w)) => (MODIFIER, w),
+                _ => continue,
             };
+            *t.entry(kind.1.to_string()).or_insert(0) |= kind.0;
         }
         t
     })
+}
+
+/// True when `word` is a title word of the kind `bit`.
+fn listed(bit: u16, word: &str) -> bool {
+    titles().get(word).is_some_and(|k| k & bit != 0)
 }
 
 /// Longest title head, in tokens ("chief executive officer", "secretary - general").
@@ -81,15 +87,20 @@ impl<'a> View<'a> {
         };
         // Names of places and organisations, to recognise them where the tagger left them
         // out ("then-US President").
-        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut names: HashMap<(EntityKind, String), usize> = HashMap::new();
         for (i, e) in entities.iter().enumerate() {
             for &m in &e.mentions {
                 mark(m, &|s: &mut Slot| s.entity = Some(i));
                 if matches!(e.kind, EntityKind::Organization | EntityKind::Location) {
-                    names.entry(key(doc.text_of(m))).or_insert(i);
+                    names.entry((e.kind, key(doc.text_of(m)))).or_insert(i);
                 }
             }
         }
+        let name = |w: &str| {
+            let k = key(w);
+            let place = names.get(&(EntityKind::Location, k.clone()));
+            place.or_else(|| names.get(&(EntityKind::Organization, k))).copied()
+        };
         for d in demonyms {
             mark(d.span, &|s: &mut Slot| s.country = Some(d.country));
         }
@@ -100,7 +111,7 @@ impl<'a> View<'a> {
         }
         for (t, slot) in slots.iter_mut().enumerate().filter(|(_, s)| s.entity.is_none()) {
             let word = doc.tokens.get(t).filter(|tok| tok.kind == TokenKind::Word).map(|tok| doc.text_of(tok.span));
-            slot.entity = word.filter(|w| w.starts_with(char::is_uppercase)).and_then(|w| names.get(&key(w)).copied());
+            slot.entity = word.filter(|w| w.starts_with(char::is_uppercase)).and_then(name);
         }
         View { doc, slots }
     }
@@ -139,9 +150,9 @@ impl<'a> View<'a> {
     }
 
     /// The length of the title head in `set` ending just before `end`, longest first.
-    fn head_before(&self, end: usize, set: &HashSet<&str>) -> Option<usize> {
+    fn head_before(&self, end: usize, bit: u16) -> Option<usize> {
         (1..=HEAD_TOKENS.min(end)).rev().find(|&n| {
-            (end - n..end).all(|t| self.free(t)) && self.is_word(end - n) && set.contains(self.phrase(end - n, end).as_str())
+            (end - n..end).all(|t| self.free(t)) && self.is_word(end - n) && listed(bit, self.phrase(end - n, end).as_str())
         })
     }
 
@@ -149,7 +160,7 @@ impl<'a> View<'a> {
     fn head_at(&self, start: usize) -> Option<usize> {
         let n = self.doc.tokens.len();
         (1..=HEAD_TOKENS.min(n.saturating_sub(start))).rev().find(|&k| {
-            (start..start + k).all(|t| self.free(t)) && self.is_word(start + k - 1) && titles().heads.contains(self.phrase(start, start + k).as_str())
+            (start..start + k).all(|t| self.free(t)) && self.is_word(start + k - 1) && listed(HEAD, self.phrase(start, start + k).as_str())
         })
     }
 
@@ -158,9 +169,9 @@ impl<'a> View<'a> {
         if !self.is_word(t) || !self.free(t) {
             return false;
         }
-        let listed = titles().modifiers.contains(self.lower(t).as_str());
+        let modifier = listed(MODIFIER, self.lower(t).as_str());
         let capitalised = self.word(t).starts_with(char::is_uppercase) && !self.slot(t).first;
-        listed || capitalised
+        modifier || capitalised
     }
 
     /// True for a lower-case noun or adjective, which may describe an office in an
@@ -201,7 +212,7 @@ impl<'a> View<'a> {
     /// The role given by a title before the name that starts at token `name`.
     fn title_before(&self, name: usize, entities: &[Entity]) -> Option<Role> {
         let end = if self.word(name.checked_sub(1)?) == "," { name - 1 } else { name };
-        let head = self.head_before(end, &titles().heads)?;
+        let head = self.head_before(end, HEAD)?;
         let mut start = end - head;
         while start > 0 && end - start < head + MODIFIERS && self.modifier(start - 1) {
             start -= 1;
@@ -312,7 +323,7 @@ pub(crate) fn titled_names(doc: &Document, found: &[Mention]) -> Vec<Mention> {
             end <= tokens.len()
                 && word(t).starts_with(char::is_uppercase)
                 && !covered.get(t).copied().unwrap_or(true)
-                && titles().naming.contains(doc.text_of(Span::new(tokens[t].span.start, tokens[end - 1].span.end)).to_lowercase().as_str())
+                && listed(NAMING, doc.text_of(Span::new(tokens[t].span.start, tokens[end - 1].span.end)).to_lowercase().as_str())
         }) else {
             continue;
         };

@@ -22,15 +22,17 @@ struct Named {
 
 /// The named mentions of the document, by start.
 fn named(doc: &Document) -> Vec<Named> {
-    let mut out: Vec<Named> = doc
+    // Sorted as plain (start, end, entity) triples, as the speaker module sorts its sources.
+    let mut spans: Vec<(usize, usize, usize)> = doc
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location))
-        .flat_map(|(i, e)| e.mentions.iter().map(move |&span| Named { span, entity: i, person: e.kind == EntityKind::Person }))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
         .collect();
-    out.sort_by_key(|n| n.span);
-    out
+    spans.sort_unstable();
+    let person = |i: usize| doc.entities.get(i).is_some_and(|e| e.kind == EntityKind::Person);
+    spans.into_iter().map(|(start, end, entity)| Named { span: Span::new(start, end), entity, person: person(entity) }).collect()
 }
 
 /// The mentions overlapping `span`.
