@@ -137,6 +137,22 @@ impl<'a> View<'a> {
         s.entity.is_none() && s.country.is_none()
     }
 
+    /// True when token `t` belongs to the same entity or demonym as `slot` does.
+    fn same_owner(&self, t: usize, slot: Slot) -> bool {
+        let s = self.slot(t);
+        s.entity.is_some() && s.entity == slot.entity || s.country.is_some() && s.country == slot.country
+    }
+
+    /// The end of the run of tokens from `t` on that belong to what `t` belongs to.
+    fn run_end(&self, t: usize) -> usize {
+        let slot = self.slot(t);
+        let mut end = t;
+        while end < self.slots.len() && self.same_owner(end, slot) {
+            end += 1;
+        }
+        end
+    }
+
     /// The span of tokens `a..b` (non-empty).
     fn span(&self, a: usize, b: usize) -> Span {
         let start = self.doc.tokens.get(a).map_or(0, |t| t.span.start);
@@ -144,9 +160,15 @@ impl<'a> View<'a> {
         Span::new(start, end.max(start))
     }
 
+    /// The text of tokens `a..b`, spaces normalised.
+    #[inline(never)]
+    fn text(&self, a: usize, b: usize) -> String {
+        self.doc.text_of(self.span(a, b)).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// The text of tokens `a..b`, lower case, spaces normalised ("secretary-general").
     fn phrase(&self, a: usize, b: usize) -> String {
-        self.doc.text_of(self.span(a, b)).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        self.text(a, b).to_lowercase()
     }
 
     /// The length of the title head in `set` ending just before `end`, longest first.
@@ -187,11 +209,7 @@ impl<'a> View<'a> {
         let possessive = end.checked_sub(1).is_some_and(|p| matches!(self.word(p), "'s" | "\u{2019}s"));
         let last = end.checked_sub(1 + usize::from(possessive))?;
         let slot = self.slot(last);
-        let first = (0..=last).rev().take_while(|&t| {
-            let s = self.slot(t);
-            s.entity.is_some() && s.entity == slot.entity || s.country.is_some() && s.country == slot.country
-        });
-        let first = first.last()?;
+        let first = (0..=last).rev().take_while(|&t| self.same_owner(t, slot)).last()?;
         self.affiliate(slot, entities, role).then_some(first)
     }
 
@@ -217,7 +235,7 @@ impl<'a> View<'a> {
         while start > 0 && end - start < head + MODIFIERS && self.modifier(start - 1) {
             start -= 1;
         }
-        let mut role = Role { title: self.doc.text_of(self.span(start, end)).split_whitespace().collect::<Vec<_>>().join(" "), organization: None, place: None, span: self.span(start, end) };
+        let mut role = Role { title: self.text(start, end), organization: None, place: None, span: self.span(start, end) };
         if let Some(first) = self.affiliation_before(start, entities, &mut role) {
             role.span = self.span(first, end);
         }
@@ -239,9 +257,7 @@ impl<'a> View<'a> {
         // "Acme's chief executive", "a White House spokesman": the affiliation first.
         let slot = self.slot(t);
         if !self.free(t) {
-            while t < self.slots.len() && (self.slot(t).entity.is_some() && self.slot(t).entity == slot.entity || self.slot(t).country.is_some() && self.slot(t).country == slot.country) {
-                t += 1;
-            }
+            t = self.run_end(t);
             if !self.affiliate(slot, entities, &mut role) {
                 return None;
             }
@@ -255,16 +271,13 @@ impl<'a> View<'a> {
         }
         let head = self.head_at(t)?;
         t += head;
-        role.title = self.doc.text_of(self.span(title_start, t)).split_whitespace().collect::<Vec<_>>().join(" ");
+        role.title = self.text(title_start, t);
         let mut end_of_role = t;
         if role.organization.is_none() && role.place.is_none() && matches!(self.lower(t).as_str(), "for" | "of" | "at" | "in") {
             let at = if self.lower(t + 1) == "the" { t + 2 } else { t + 1 };
             let slot = self.slot(at);
             if self.affiliate(slot, entities, &mut role) {
-                end_of_role = at;
-                while end_of_role < self.slots.len() && (self.slot(end_of_role).entity.is_some() && self.slot(end_of_role).entity == slot.entity || self.slot(end_of_role).country.is_some() && self.slot(end_of_role).country == slot.country) {
-                    end_of_role += 1;
-                }
+                end_of_role = self.run_end(at);
             }
         }
         role.span = self.span(from, end_of_role);
