@@ -171,9 +171,10 @@ const MAX_TOKENS: usize = 10;
 
 /// Mentions of listed names that the tagger left out, where another name of the same
 /// referent was tagged ("DPRK" where "North Korea" was): each occurrence written exactly as
-/// listed, outside every found mention, of a name other than those tagged (a name the tagger
-/// tagged at one place and not at another was left out on purpose, inside a longer name
-/// such as "Tour of the Netherlands"). `found` is in text order; the result too.
+/// listed, outside every found mention and not before another capitalised word ("U.S.
+/// Open"), of a name other than those tagged (a name the tagger tagged at one place and not
+/// at another was left out on purpose, inside a longer name such as "Tour of the
+/// Netherlands"). `found` is in text order; the result too.
 pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
     let tagged: HashSet<String> = found.iter().filter(|m| named_kind(m.kind)).map(|m| key(doc.text_of(m.span))).collect();
     let present: Vec<&'static str> = {
@@ -208,7 +209,9 @@ pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
             }
             let c = canonical(text).filter(|c| present.binary_search(&c.name).is_ok())?;
             let free = !found.get(next_found).is_some_and(|m| m.span.overlaps(span));
-            free.then_some((n, Mention { span, kind: c.kind, value: None }))
+            // Before another capitalised word it is part of a longer name ("U.S. Open").
+            let longer = tokens.get(t + n).is_some_and(|next| next.kind == TokenKind::Word && doc.text_of(next.span).starts_with(char::is_uppercase));
+            (free && !longer).then_some((n, Mention { span, kind: c.kind, value: None }))
         });
         match hit {
             Some((n, m)) => {
@@ -315,6 +318,7 @@ mod tests {
         assert_eq!(untagged(text, &["North Korea", "Britain"]), ["DPRK"]);
         assert!(untagged("Officials urged the DPRK to stop.", &[]).is_empty());
         assert!(untagged("North Korea spoke. The dprk word is lower case.", &["North Korea"]).is_empty());
+        assert!(untagged("The United States won the U.S. Open again.", &["United States"]).is_empty());
         // A name tagged at one place and left out at another stays out there.
         assert!(untagged("Britain won. The Tour of Britain ended.", &["Britain"]).is_empty());
     }
