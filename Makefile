@@ -13,7 +13,8 @@ wasm:
 	scripts/build-wasm.sh
 
 # Every test: native unit, integration and property tests, wasm tests under Node,
-# end-to-end tests in headless Chromium, and the accuracy targets on dev data.
+# end-to-end tests in headless Chromium, the accuracy targets on dev data, and a check that
+# every committed model file is what its training command writes.
 test:
 	scripts/setup.sh --test
 	cargo test --locked
@@ -22,3 +23,4 @@ test:
 	cargo build --release --locked
 	node --test tests/e2e/
 	scripts/eval.sh
+	scripts/check-models.sh

@@ -300,7 +300,7 @@ def front_coded(strings):
 HEADER = """\
 # Language identification model for src/stages/language.rs (binary after these lines).
 # Made by: python3 scripts/train_langid.py (deterministic; see its docstring for the method
-# and the byte layout). Trained on 70 % of /work/shared/data/langid_lingua/dev_*.tsv.gz:
+# and the byte layout). Trained on 70 % of ../shared/data/langid_lingua/dev_*.tsv.gz:
 # lingua test data (github.com/pemistahl/lingua-py, Apache-2.0) sampled from the Leipzig
 # Wortschatz corpora (wortschatz.uni-leipzig.de). Contents: script ranges, the languages of
 # each script, and sparse integer naive-Bayes weights of character 1- to 4-grams.

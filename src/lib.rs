@@ -22,6 +22,7 @@
 //! takes); for ASCII text, as above, they equal byte offsets.
 
 mod doc;
+pub mod hash;
 mod lexicon;
 mod options;
 mod output;

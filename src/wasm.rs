@@ -7,16 +7,20 @@ use crate::{Options, MAX_INPUT_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Analyses `text`. `options` may be `undefined`, `null` or `{ tokens?: boolean }`.
+/// Analyses `text`. `options` may be `undefined`, `null` or `{ tokens?: boolean }`. Throws
+/// when `text` is not a string.
+// `text` is taken as any JS value and checked here: with a `&str` parameter the glue hands a
+// non-string (`analyze(42)`) to Rust as a bogus pointer and the instance traps.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| JsError::new("the text to analyse must be a string"))?;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         reject_unknown_keys(&options)?;
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
     };
-    let analysis = crate::analyze(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = crate::analyze(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }

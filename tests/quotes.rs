@@ -147,6 +147,7 @@ fn text_without_attribution_has_no_quotes() {
         "The ferry sails at noon and returns at six.",
         "Crews repaired the roof before the storm arrived.",
         "The 6\" pipe burst under the road.",
+        "The port, a harbour already battered by storms, reopened on Monday.",
         "",
     ];
     for text in misses {

@@ -39,13 +39,13 @@ fn js_slice(text: &JsString, (start, end): (u32, u32)) -> String {
 }
 
 fn analyze(text: &str, options: JsValue) -> JsValue {
-    wasm::analyze(text, options).unwrap_or_else(|_| panic!("analyze refused {:.40}", text))
+    wasm::analyze(JsValue::from_str(text), options).unwrap_or_else(|_| panic!("analyze refused {:.40}", text))
 }
 
 /// The `Error` that `analyze` throws, with its message.
 fn analyze_error(text: &str, options: JsValue) -> String {
     let shown = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    let thrown: JsValue = match wasm::analyze(text, options) {
+    let thrown: JsValue = match wasm::analyze(JsValue::from_str(text), options) {
         Ok(_) => panic!("analyze accepted options {shown}"),
         Err(e) => e.into(),
     };
@@ -200,4 +200,16 @@ fn over_limit_input_throws_a_clear_error() {
     let text = "word ".repeat(17_000_000 / 5);
     let message = analyze_error(&text, JsValue::UNDEFINED);
     assert!(message.contains("16.2 MB"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_text_that_is_not_a_string_throws_an_error_not_a_trap() {
+    for value in [JsValue::from(42), JsValue::NULL, JsValue::UNDEFINED, Object::new().into(), Array::new().into()] {
+        let thrown: JsValue = match wasm::analyze(value, JsValue::UNDEFINED) {
+            Ok(_) => panic!("a non-string text was accepted"),
+            Err(e) => e.into(),
+        };
+        let error: js_sys::Error = thrown.dyn_into().expect("the thrown value is an Error");
+        assert_eq!(String::from(error.message()), "the text to analyse must be a string");
+    }
 }

@@ -1,7 +1,7 @@
 // Talks to the analyzer worker (worker.js) on behalf of the page.
 //
 // Input: texts and options passed to `analyze`. Output: a Promise per call that resolves to
-// {analysis, version, ms} or rejects with an Error whose message can be shown to the reader.
+// {analysis, version, ms, maxBytes} or rejects with an Error whose message can be shown to the reader.
 // The worker is started lazily and replaced after it fails (load error, uncaught error,
 // undeliverable message, a trap reported as fatal, or an answer that takes too long), so one
 // failure never breaks the page: the next call starts a fresh worker.
@@ -31,7 +31,7 @@ export class AnalyzerClient {
   /**
    * @param {string} text
    * @param {{tokens?: boolean}} options
-   * @returns {Promise<{analysis: any, version: string, ms: number}>}
+   * @returns {Promise<{analysis: any, version: string, ms: number, maxBytes?: number}>}
    */
   analyze(text, options) {
     const worker = this.#ensureWorker();
@@ -62,13 +62,13 @@ export class AnalyzerClient {
     return worker;
   }
 
-  #settle({ id, ok, analysis, version, ms, error, fatal }) {
+  #settle({ id, ok, analysis, version, ms, maxBytes, error, fatal }) {
     const waiter = this.pending.get(id);
     if (!waiter) return;
     clearTimeout(waiter.timer);
     this.pending.delete(id);
     if (ok) {
-      waiter.resolve({ analysis, version, ms });
+      waiter.resolve({ analysis, version, ms, maxBytes });
       return;
     }
     waiter.reject(new Error(error));

@@ -96,6 +96,11 @@ export function explainLoaded(perThousand, count) {
   return `High (${found}): more charged wording than nine news articles in ten.`;
 }
 
+/** Bytes as the analyzer reports them: 17,000,000 → "16.2 MB" (1 MB = 1,048,576 bytes). */
+export function formatMegabytes(bytes) {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
 /** "the cat" → "The cat". */
 export function capitalise(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);

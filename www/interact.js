@@ -1,9 +1,9 @@
 // What happens when the reader picks something in the result panels.
 //
 // Two kinds of buttons are registered by the views:
-// - "pickable" ones (key phrase chips, entities) stand for a set of mentions: pointing at one
+// - "pickable" ones (key phrase chips, entities, sources, label figures) stand for a set of mentions: pointing at one
 //   (hover or keyboard focus) previews its mentions in the article; clicking it selects it
-//   (aria-pressed, mentions highlighted, the first one scrolled to) until it is clicked again,
+//   (aria-pressed, mentions highlighted, the first one scrolled to and flashed) until it is clicked again,
 //   another one is picked, Escape is pressed or a new analysis arrives;
 // - "jump" ones (summary sentences, quotes, sentiment arc bars) stand for one place: clicking
 //   scrolls to it and flashes it.
@@ -88,7 +88,7 @@ export class Interactions {
     this.selected = { button, spans: target.spans };
     button.setAttribute('aria-pressed', 'true');
     this.spotlight.focus(target.spans);
-    const shown = this.spotlight.reveal(target.spans);
+    const shown = this.spotlight.flashFirst(target.spans);
     const count = target.spans.length;
     this.announce(`${target.name}: ${count} mention${count === 1 ? '' : 's'} highlighted${shown ? '' : ', none of them in the part of the text drawn'}.`);
   }

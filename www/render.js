@@ -11,7 +11,12 @@
 // opened after it is still open (a true overlap), the inner element is closed and re-opened
 // after the end, so the DOM stays a tree; the re-opened part carries `data-continued`.
 // Marks cut by the range carry `data-clipped`. Empty, reversed, non-integer or out-of-range
-// marks are ignored. Cost: O(m log m + n) for m marks, plus one step per overlap split.
+// marks are ignored. Marks that would open deeper than MAX_DEPTH inside others are not drawn
+// (only hostile text nests that far: thousands of nested quotation marks); the panels still
+// list them. Cost: O((m log m + n) · MAX_DEPTH) for m marks, plus one step per overlap split.
+
+/** The deepest nesting of marks that is drawn. */
+export const MAX_DEPTH = 16;
 
 /**
  * @param {string} text
@@ -51,7 +56,9 @@ export function renderMarks(text, marks, from = 0, to = text.length, textMap = n
         if (o.item.end > at) openMark(o.item, true);
       }
     }
-    while (next < items.length && items[next].start === at) openMark(items[next++], false);
+    for (; next < items.length && items[next].start === at; next++) {
+      if (open.length < MAX_DEPTH) openMark(items[next], false);
+    }
     const node = document.createTextNode(text.slice(at, points[i + 1]));
     parent().append(node);
     textMap?.add(at, node);

@@ -81,6 +81,11 @@ export class Spotlight {
     else this.onFallback();
   }
 
+  /** Scrolls to the first drawn span of `spans` and flashes it; false when none is drawn. */
+  flashFirst(spans) {
+    return spans.some((span) => this.flash(span));
+  }
+
   /** Scrolls the first drawn span of `spans` into view; false when none is drawn. */
   reveal(spans) {
     for (const span of spans) {
@@ -93,8 +98,10 @@ export class Spotlight {
     return false;
   }
 
-  /** Puts a range in the middle of the window (one layout read). */
+  /** Puts a range in the middle of the window (one layout read), unfolding folded text around it. */
   scrollTo(range) {
+    const folded = range.startContainer.parentElement?.closest('details:not([open])');
+    if (folded) folded.open = true;
     const box = range.getBoundingClientRect();
     window.scrollTo({
       top: window.scrollY + box.top - (window.innerHeight - box.height) / 2,

@@ -3,7 +3,8 @@
 // Input: while the article is drawn, render.js reports each text node with the UTF-16 offset
 // of its first character (ascending, as the article is drawn in text order). Output: DOM
 // Ranges for [start, end) offsets of the analysed text, so a mention or a sentence can be
-// highlighted or scrolled to without touching the DOM. Lookups are binary searches.
+// highlighted or scrolled to without touching the DOM, and back from a DOM point (a text
+// selection) to an offset. Lookups are binary searches.
 
 export class TextMap {
   constructor() {
@@ -17,6 +18,41 @@ export class TextMap {
   add(start, node) {
     this.starts.push(start);
     this.nodes.push(node);
+  }
+
+  /**
+   * The text offset of a DOM boundary point (as in a Selection's ranges): exact inside a drawn
+   * text node, else the start of the next drawn text node (drawnEnd when there is none).
+   */
+  offsetAt(container, offset) {
+    if (container.nodeType === Node.TEXT_NODE) {
+      const at = this.#indexOf(container);
+      if (at >= 0) return this.starts[at] + Math.min(offset, this.nodes[at].length);
+    }
+    const point = document.createRange();
+    point.setStart(container, offset);
+    let low = 0;
+    let high = this.nodes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (point.comparePoint(this.nodes[middle], 0) >= 0) high = middle;
+      else low = middle + 1;
+    }
+    return low < this.nodes.length ? this.starts[low] : this.drawnEnd;
+  }
+
+  /** Index of a drawn text node (binary search by document position), or -1. */
+  #indexOf(node) {
+    let low = 0;
+    let high = this.nodes.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const other = this.nodes[middle];
+      if (other === node) return middle;
+      if (other.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   /** The offset just after the last drawn character (0 when nothing is drawn). */

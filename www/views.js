@@ -2,31 +2,24 @@
 //
 // Input: the analysed text, its analysis (the plain object returned by the wasm `analyze`;
 // fields added by later analyses may be absent) and the highlight marks to draw. Output: DOM
-// updates of #overview (with the tone figures and the sentiment arc), #readability, #warnings
-// and #article; renderArticle returns the TextMap of what it drew (text-map.js). Every piece
+// updates of #overview (with the tone figures and the sentiment arc), #readability
+// (readability-view.js, re-exported here), #warnings and #article; renderArticle returns the TextMap of what it drew (text-map.js). Every piece
 // of article text is inserted as a text node (textContent / createTextNode / render.js);
 // nothing here ever parses HTML.
 
 import { renderArc } from './arc.js';
 import { el } from './dom.js';
 import {
-  capitalise, explainEase, explainGrade, explainLoaded, explainTone, formatCount, formatLanguage, formatMinutes,
+  explainGrade, explainLoaded, explainTone, formatCount, formatLanguage,
   formatRate, formatScore, formatTone, kindLabel,
 } from './format.js';
 import { renderMarks } from './render.js';
+export { renderReadability } from './readability-view.js';
 import { TextMap } from './text-map.js';
 
 /** Paragraphs are drawn until this many UTF-16 units; the figures still cover the whole text. */
 const RENDER_LIMIT = 300_000;
 
-const SCORES = [
-  ['fleschReadingEase', 'Flesch reading ease', 'From 0 to 100: higher is easier. 60 to 70 is plain English.'],
-  ['fleschKincaidGrade', 'Flesch–Kincaid grade', 'The US school grade needed to follow the text.'],
-  ['gunningFog', 'Gunning fog index', 'Years of schooling needed to understand it on a first reading.'],
-  ['smog', 'SMOG grade', 'Years of schooling needed, from the share of words of three or more syllables.'],
-  ['colemanLiau', 'Coleman–Liau index', 'US school grade, from letters per word and sentences per 100 words.'],
-  ['automatedReadabilityIndex', 'Automated readability index', 'US school grade, from characters per word and words per sentence.'],
-];
 
 const BLOCK_TAGS = { title: 'h3', heading: 'h4' };
 const TAGGED_KINDS = new Set(['byline', 'dateline']);
@@ -35,8 +28,6 @@ const byId = (id) => document.getElementById(id);
 const setText = (id, text) => { byId(id).textContent = text; };
 
 export function renderOverview({ stats, readability, language, sentiment, loaded }) {
-  setText('ov-words', formatCount(stats.words));
-  setText('ov-reading', formatMinutes(stats.readingTimeMinutes, stats.words));
   setText('ov-grade', formatScore(readability.fleschKincaidGrade));
   setText('ov-grade-text', explainGrade(readability.fleschKincaidGrade));
   setText('ov-language', formatLanguage(language));
@@ -64,29 +55,6 @@ export function renderToneArc(sentences, onJump) {
   if (!figure.hidden) setText('arc-description', renderArc(byId('arc'), sentences, onJump));
 }
 
-export function renderReadability(readability) {
-  const rows = SCORES.map(([key, name, meaning]) => {
-    const value = readability[key];
-    const row = document.createElement('tr');
-    if (value == null) row.className = 'missing';
-    const header = el('th', name);
-    header.scope = 'row';
-    let explanation = meaning;
-    if (value == null) explanation = `Not enough text for this formula. ${meaning}`;
-    else if (key === 'fleschReadingEase') explanation = `${capitalise(explainEase(value))}. ${meaning}`;
-    row.append(header, el('td', formatScore(value), 'num'), el('td', explanation));
-    return row;
-  });
-  byId('readability').tBodies[0].replaceChildren(...rows);
-
-  const missing = SCORES.filter(([key]) => readability[key] == null).map(([, name]) => name);
-  const line = byId('readability-missing');
-  line.hidden = missing.length === 0;
-  line.textContent = missing.length
-    ? `${missing.length === SCORES.length ? 'No score' : missing.join(', ')} could not be computed: the article body is too short for ${missing.length === 1 ? 'this formula' : 'these formulas'}.`
-    : '';
-}
-
 export function renderWarnings(warnings) {
   byId('warnings-section').hidden = warnings.length === 0;
   byId('warnings').replaceChildren(...warnings.map(({ code, message }) => {
@@ -98,7 +66,7 @@ export function renderWarnings(warnings) {
 
 /**
  * Draws the text with its structure: title, headings, byline, dateline, body paragraphs and
- * boilerplate (grouped by kind, dimmed), each paragraph holding its sentences as spans and
+ * boilerplate (grouped by kind, folded away), each paragraph holding its sentences as spans and
  * the highlight marks on top.
  * @returns {TextMap} where each drawn piece of the text is
  */
@@ -110,38 +78,64 @@ export function renderArticle(text, analysis, highlightMarks) {
   const fragment = document.createDocumentFragment();
   let group = null;
   let drawn = 0;
+  // Where drawing stopped, if it did: a paragraph longer than what is left of the limit is
+  // drawn up to it (not inside a surrogate pair).
+  let cutAt = null;
 
   for (const [index, paragraph] of analysis.paragraphs.entries()) {
     if (drawn >= RENDER_LIMIT) {
-      fragment.append(el('p', `The remaining ${formatCount(text.length - paragraph.start)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
+      cutAt = paragraph.start;
       break;
     }
-    drawn += paragraph.end - paragraph.start;
+    let end = Math.min(paragraph.end, paragraph.start + RENDER_LIMIT - drawn);
+    if (end < paragraph.end && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+    drawn += end - paragraph.start;
     const block = document.createElement(BLOCK_TAGS[paragraph.kind] ?? 'p');
     block.className = `block block-${paragraph.kind}`;
     if (TAGGED_KINDS.has(paragraph.kind)) block.append(el('span', paragraph.kind, 'tag'));
     const marks = [...(sentencesOf.get(index) ?? []), ...highlights.overlapping(paragraph.start, paragraph.end)];
-    block.append(renderMarks(text, marks, paragraph.start, paragraph.end, textMap));
+    block.append(renderMarks(text, marks, paragraph.start, end, textMap));
 
     if (paragraph.kind !== 'boilerplate') {
       group = null;
       fragment.append(block);
-      continue;
+    } else {
+      const kind = boilerplateKinds.get(paragraph.start) ?? 'other';
+      if (!group || group.kind !== kind) {
+        group = foldedGroup(kind);
+        fragment.append(group.element);
+      }
+      group.element.append(block);
+      group.lines++;
+      group.count.textContent = `(${group.lines} line${group.lines === 1 ? '' : 's'})`;
     }
-    const kind = boilerplateKinds.get(paragraph.start) ?? 'other';
-    if (!group || group.kind !== kind) {
-      group = { kind, element: document.createElement('aside') };
-      group.element.className = 'boilerplate';
-      group.element.setAttribute('aria-label', `Page furniture: ${kindLabel(kind)}`);
-      group.element.append(el('span', `not article · ${kindLabel(kind)}`, 'badge'));
-      fragment.append(group.element);
+    if (end < paragraph.end) {
+      cutAt = end;
+      break;
     }
-    group.element.append(block);
+  }
+  if (cutAt !== null) {
+    fragment.append(el('p', `The remaining ${formatCount(text.length - cutAt)} characters are not drawn here, to keep the page responsive. The figures above cover the whole text.`, 'render-limit'));
   }
   const article = byId('article');
   article.lang = analysis.language?.code && analysis.language.code !== 'und' ? analysis.language.code : '';
   article.replaceChildren(fragment);
   return textMap;
+}
+
+/**
+ * A run of boilerplate of one kind, folded away: a <details> whose summary names the kind
+ * and counts the lines; opening it shows them, dimmed.
+ */
+function foldedGroup(kind) {
+  const element = document.createElement('details');
+  element.className = 'boilerplate';
+  const summary = el('summary', null, 'badge');
+  const count = el('span', null, 'fold-count');
+  summary.append(`Not article · ${kindLabel(kind)} `, count);
+  element.setAttribute('aria-label', `Page furniture: ${kindLabel(kind)}`);
+  element.append(summary);
+  return { kind, element, count, lines: 0 };
 }
 
 /** Sentence marks grouped by paragraph index; every second sentence of a paragraph is shaded. */

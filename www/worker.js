@@ -2,11 +2,12 @@
 // stalls.
 //
 // Input messages: {id, text, options}. Output messages, one per input:
-//   {id, ok: true, analysis, version, ms}                  the plain-object analysis;
+//   {id, ok: true, analysis, version, ms, maxBytes}        the plain-object analysis, and the
+//                                                          largest text accepted (UTF-8 bytes);
 //   {id, ok: false, error: "message", fatal: boolean}      analyze threw an Error (fatal:
 //     false, e.g. a too-large text), or the module failed to load or trapped (fatal: true:
 //     this worker's instance can no longer be trusted and the page should start a new one).
-import init, { analyze, version } from './pkg/article_analyzer.js';
+import init, { analyze, maxInputBytes, version } from './pkg/article_analyzer.js';
 
 const ready = init();
 
@@ -20,7 +21,7 @@ self.onmessage = async ({ data: { id, text, options } }) => {
   try {
     const started = performance.now();
     const analysis = analyze(text, options);
-    self.postMessage({ id, ok: true, analysis, version: version(), ms: performance.now() - started });
+    self.postMessage({ id, ok: true, analysis, version: version(), ms: performance.now() - started, maxBytes: maxInputBytes() });
   } catch (e) {
     // A Rust panic reaches JavaScript as a WebAssembly.RuntimeError; an expected refusal is a plain Error.
     self.postMessage({ id, ok: false, fatal: e instanceof WebAssembly.RuntimeError, error: describe(e) });

@@ -111,17 +111,24 @@ fn answer(line: &str) -> Reply {
     }
 }
 
+/// Answers every non-blank line; a line that is not UTF-8 gets an error reply, as any other
+/// line that is not JSON does, and the lines after it are still answered.
 fn jsonl() -> io::Result<()> {
-    let stdin = io::stdin().lock();
+    let mut stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
-    for line in stdin.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    let mut bytes = Vec::new();
+    while stdin.read_until(b'\n', &mut bytes)? > 0 {
+        let reply = match std::str::from_utf8(&bytes) {
+            Ok(line) if line.trim().is_empty() => None,
+            Ok(line) => Some(answer(line)),
+            Err(e) => Some(Reply::error(Value::Null, format!("line is not JSON: invalid UTF-8 at byte {}", e.valid_up_to()))),
+        };
+        bytes.clear();
+        if let Some(reply) = reply {
+            serde_json::to_writer(&mut out, &reply)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
         }
-        serde_json::to_writer(&mut out, &answer(&line))?;
-        out.write_all(b"\n")?;
-        out.flush()?;
     }
     Ok(())
 }

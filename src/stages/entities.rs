@@ -34,7 +34,7 @@ use crate::tagger::features::normalise;
 use crate::stages::pos as pos_tag;
 use crate::tagger::ner;
 use numeric::NumKind;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// The tagger's words of one sentence: byte spans into the text.
 fn words_of(doc: &Document, tokens: std::ops::Range<usize>) -> Vec<Span> {
@@ -179,8 +179,8 @@ fn as_acronym(name: &str) -> Option<String> {
 fn fuller_name(
     entities: &[Entity],
     words: &[Vec<String>],
-    by_word: &HashMap<&str, Vec<usize>>,
-    by_initials: &HashMap<(EntityKind, String), Vec<usize>>,
+    by_word: &FastMap<&str, Vec<usize>>,
+    by_initials: &FastMap<(EntityKind, String), Vec<usize>>,
     i: usize,
 ) -> Option<usize> {
     let e = entities.get(i)?;
@@ -207,8 +207,8 @@ fn fuller_name(
 /// apart, as the text keeps them apart.
 fn merge_names(entities: Vec<Entity>) -> Vec<Entity> {
     let words: Vec<Vec<String>> = entities.iter().map(|e| name_words(&e.name)).collect();
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    let mut by_word: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_initials: FastMap<(EntityKind, String), Vec<usize>> = FastMap::default();
     for (j, (e, ws)) in entities.iter().zip(&words).enumerate() {
         if e.kind == EntityKind::Person {
             let mut distinct: Vec<&str> = ws.iter().map(String::as_str).collect();
@@ -300,7 +300,7 @@ fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
 
 pub(crate) fn run(doc: &mut Document) {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: FastMap<(EntityKind, String), usize> = FastMap::default();
     for Mention { span, kind, value } in all_mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {

@@ -25,7 +25,7 @@ pub(crate) mod words;
 
 use crate::doc::{Document, Keyphrase, Span};
 use candidates::{Candidate, Collector};
-use words::FastMap;
+use crate::hash::FastMap;
 
 /// How many phrases the stage keeps.
 pub(crate) const MAX_PHRASES: usize = 10;

@@ -23,9 +23,9 @@ mod view;
 pub(crate) use features::Features;
 pub(crate) use lexicon::{lowercase, sources as source_lexicon, Lexicon};
 
-use crate::doc::{Document, Quote};
+use crate::doc::{Document, Quote, Upos};
 use roles::Attribution;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use view::{analysed, View};
 
 /// Items for the cue trainer (`src/bin/train-quote-cues.rs`), through `internals`.
@@ -43,10 +43,10 @@ fn attributions(view: &View) -> Vec<(Attribution, f32)> {
     let model = cues::Model::get();
     let mut features = Features::default();
     let mut found: Vec<(Attribution, f32)> = Vec::new();
-    let mut by_content: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_content: FastMap<(usize, usize), usize> = FastMap::default();
     for sentence in doc.sentences.iter().filter(|s| doc.paragraphs.get(s.paragraph).is_some_and(|p| analysed(p.kind))) {
         for token in sentence.tokens.clone() {
-            if !model.is_candidate(view.word(token)) {
+            if !model.is_candidate(view.word(token)) || is_reduced_passive(view, token) {
                 continue;
             }
             cues::features(view, token, &mut features);
@@ -65,6 +65,19 @@ fn attributions(view: &View) -> Vec<(Attribution, f32)> {
     separate(view.doc.text, &mut found);
     found.extend(signed(view, &found).into_iter().map(|a| (a, 1.0)));
     found
+}
+
+/// True for a participle that modifies the noun before it, its agent after "by" ("a market
+/// already rattled by falling prices"): no one speaks there. A passive with its auxiliary
+/// ("was told by aides that …") stays a candidate.
+fn is_reduced_passive(view: &View, token: usize) -> bool {
+    let auxiliary = |t: usize| matches!(view.word(t), "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "got" | "gets");
+    let adverb = |t: usize| view.doc.tokens.get(t).is_some_and(|t| t.pos == Some(Upos::Adv));
+    let mut before = token;
+    while before > 0 && adverb(before - 1) {
+        before -= 1;
+    }
+    view.word(token + 1) == "by" && view.word(token).ends_with("ed") && !before.checked_sub(1).is_some_and(auxiliary)
 }
 
 /// Ends a reported content where a coordinated attribution with a new source begins ("X

@@ -14,6 +14,7 @@
 //! that close a sentence (`He left." Then`) or not (`"It is a relief," said Ana`), marks
 //! inside quotes (`"Why?" he asked`), ellipses, and the unpunctuated boundaries of web text
 //! (a title run into its first sentence), which need a higher score ([`UNPUNCTUATED_MARGIN`]).
+//! A run of more than [`MAX_SENTENCE_TOKENS`] tokens with no boundary is cut at that length.
 
 mod features;
 mod model;
@@ -176,6 +177,13 @@ fn paragraph_ranges(doc: &Document) -> Vec<(usize, Range<usize>)> {
     out
 }
 
+/// The most tokens a sentence holds: a longer run with no boundary (a line of quotation marks,
+/// a pasted table, a megabyte without a full stop) is cut after this many, so that the work
+/// and memory of every per-sentence step (taggers, decoders) stay bounded. News sentences
+/// rarely reach 100 tokens. Without the cap, 5 MB of quotation marks, one sentence, made the
+/// entity decoder exhaust the 4 GB of wasm32 memory.
+const MAX_SENTENCE_TOKENS: usize = 1_000;
+
 /// Calls `f(first, last)` for each sentence of a paragraph (token indices within it, `last`
 /// included); `boundary(p, i)` decides the spaces the rules leave open.
 fn split_paragraph(p: &Paragraph<'_>, mut boundary: impl FnMut(&Paragraph<'_>, usize) -> bool, mut f: impl FnMut(usize, usize)) {
@@ -186,7 +194,8 @@ fn split_paragraph(p: &Paragraph<'_>, mut boundary: impl FnMut(&Paragraph<'_>, u
                 Gap::Never => false,
                 Gap::Always => true,
                 Gap::Classify => boundary(p, i),
-            };
+            }
+            || i + 1 - first >= MAX_SENTENCE_TOKENS;
         if ends {
             f(first, i);
             first = i + 1;
@@ -302,6 +311,19 @@ mod tests {
     fn sentences(text: &str) -> Vec<&str> {
         let doc = analyse(text);
         doc.sentences.iter().map(|s| doc.text_of(s.span)).collect()
+    }
+
+    #[test]
+    fn a_run_without_boundaries_is_cut_into_sentences_of_at_most_the_cap() {
+        for (text, tokens) in [("\"".repeat(2_500), 2_500), ("word ".repeat(2_001), 2_001), ("([".repeat(1_000), 2_000)] {
+            let doc = analyse(&text);
+            let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.len()).collect();
+            assert_eq!(lengths.iter().sum::<usize>(), tokens);
+            assert!(lengths.iter().all(|&n| n <= MAX_SENTENCE_TOKENS), "{lengths:?}");
+            assert_eq!(lengths[0], MAX_SENTENCE_TOKENS);
+        }
+        // Ordinary sentences are untouched.
+        assert_eq!(sentences("It rained. It stopped."), ["It rained.", "It stopped."]);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! `src/lexicon/source_kinds.txt`: anonymous wording ("unnamed", "people familiar with",
 //! "sources", "officials"), a news outlet (CBS, the New York Times, "… Post"), a document
 //! ("a report", "the statement"), an organization ("the campaign", "the White House", an
-//! acronym), else a person when it is a name, a role or a personal pronoun, else unknown.
+//! acronym), else the kind of the entity the source names (an organisation or a place
+//! speaks as an organization, "Goldman Sachs", "Washington"), else a person when it is a
+//! name, a role or a personal pronoun, else unknown. Reads `entities` for that.
 //! Quotes whose sources resolve to the same speaker, or are written alike, share a source.
 
-use crate::doc::{Document, Quote, Source, SourceKind, Sourcing, Span};
+use crate::doc::{Document, EntityKind, Quote, Source, SourceKind, Sourcing, Span};
 use crate::stages::quotes::{source_lexicon as lexicon, Lexicon};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// The lowercase words of a source, with their byte spans in the text.
 fn words(text: &str, span: Span) -> Vec<(String, Span)> {
@@ -60,8 +62,9 @@ fn is_acronym(text: &str, span: Span) -> bool {
     (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
-/// The kind of a quote's source, from its words and whether a speaker name was found.
-pub(crate) fn kind(text: &str, source: Span, speaker: Option<Span>) -> SourceKind {
+/// The kind of a quote's source, from its words, whether a speaker name was found, and the
+/// kind of the entity it names, if any.
+pub(crate) fn kind(text: &str, source: Span, speaker: Option<Span>, entity: Option<EntityKind>) -> SourceKind {
     let lex = lexicon();
     let words = words(text, source);
     let Some(h) = head(&words) else { return SourceKind::Unknown };
@@ -81,6 +84,11 @@ pub(crate) fn kind(text: &str, source: Span, speaker: Option<Span>) -> SourceKin
     }
     if lex.has("organizations", head_word) || is_acronym(text, head_span) {
         return SourceKind::Organization;
+    }
+    match entity {
+        Some(EntityKind::Organization | EntityKind::Location) => return SourceKind::Organization,
+        Some(EntityKind::Person) => return SourceKind::Person,
+        _ => {}
     }
     // A name, a role, or one unnamed individual ("a fisherman").
     let individual = words.first().is_some_and(|(w, _)| w == "a" || w == "an") && !head_word.ends_with('s');
@@ -106,17 +114,35 @@ fn key(text: &str, quote: &Quote, source: Span, kind: SourceKind) -> String {
     words.join(" ")
 }
 
+/// Person, organisation and place mentions in text order, with their kinds.
+fn named_mentions(doc: &Document) -> Vec<(Span, EntityKind)> {
+    let named = |k: &EntityKind| matches!(k, EntityKind::Person | EntityKind::Organization | EntityKind::Location);
+    let mut out: Vec<(Span, EntityKind)> =
+        doc.entities.iter().filter(|e| named(&e.kind)).flat_map(|e| e.mentions.iter().map(|&m| (m, e.kind))).collect();
+    out.sort_by_key(|&(m, _)| (m.start, m.end));
+    out
+}
+
+/// The kind of the entity named inside `span`: the last such mention (the head of "the
+/// council's spokesman, Jo Lee" is the name at its end).
+fn entity_in(mentions: &[(Span, EntityKind)], span: Span) -> Option<EntityKind> {
+    let first = mentions.partition_point(|&(m, _)| m.start < span.start);
+    mentions[first..].iter().take_while(|&&(m, _)| m.start < span.end).filter(|&&(m, _)| m.end <= span.end).last().map(|&(_, k)| k)
+}
+
 pub(crate) fn run(doc: &mut Document) {
     let text = doc.text;
+    let mentions = named_mentions(doc);
     let mut sources: Vec<Source> = Vec::new();
-    let mut index: HashMap<(SourceKind, String), usize> = HashMap::new();
+    let mut index: FastMap<(SourceKind, String), usize> = FastMap::default();
     let mut sourcing = Sourcing::default();
     for (q, quote) in doc.quotes.iter().enumerate() {
         let Some(span) = quote.source else {
             sourcing.unattributed += 1;
             continue;
         };
-        let kind = kind(text, span, quote.speaker);
+        let entity = entity_in(&mentions, quote.speaker.unwrap_or(span)).or_else(|| entity_in(&mentions, span));
+        let kind = kind(text, span, quote.speaker, entity);
         let counter = match kind {
             SourceKind::Person | SourceKind::Organization => &mut sourcing.named,
             SourceKind::Outlet => &mut sourcing.outlet,
@@ -147,7 +173,7 @@ mod tests {
     use super::*;
 
     fn kind_of(source: &str) -> SourceKind {
-        kind(source, Span::new(0, source.len()), None)
+        kind(source, Span::new(0, source.len()), None, None)
     }
 
     #[test]
@@ -182,6 +208,26 @@ mod tests {
         for (source, want) in cases {
             assert_eq!(kind_of(source), want, "{source}");
         }
+    }
+
+    #[test]
+    fn a_named_entity_gives_its_kind_unless_the_words_say_more() {
+        use SourceKind::*;
+        let cases = [
+            ("Goldman Sachs", Some(EntityKind::Organization), Organization),
+            ("Washington", Some(EntityKind::Location), Organization),
+            ("Jo Lee", Some(EntityKind::Person), Person),
+            ("CBS", Some(EntityKind::Organization), Outlet),
+            ("two officials", None, Anonymous),
+            ("Jo Lee", None, Person),
+        ];
+        for (source, entity, want) in cases {
+            assert_eq!(kind(source, Span::new(0, source.len()), None, entity), want, "{source}");
+        }
+        let mentions = [(Span::new(0, 5), EntityKind::Organization), (Span::new(16, 22), EntityKind::Person)];
+        assert_eq!(entity_in(&mentions, Span::new(0, 22)), Some(EntityKind::Person));
+        assert_eq!(entity_in(&mentions, Span::new(0, 10)), Some(EntityKind::Organization));
+        assert_eq!(entity_in(&mentions, Span::new(6, 15)), None);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use crate::doc::{BlockKind, Document, Sentence, Span, Stats};
 use crate::stages::syllables;
-use std::collections::HashMap;
+use crate::hash::FastMap;
+use crate::text::{is_closing, is_terminal};
 
 /// Silent reading rate of adults for non-fiction, in words per minute: Brysbaert (2019),
 /// "How many words do we read per minute? A review and meta-analysis of reading rate",
@@ -98,10 +99,19 @@ fn has_syllabic_ending(word: &str) -> bool {
     before("es").is_some_and(|stem| stem.ends_with(['s', 'x', 'z', 'c', 'g']) || stem.ends_with("ch") || stem.ends_with("sh"))
 }
 
-/// True when the sentence before `sentences[i]` ends with a colon.
-fn follows_colon(text: &str, sentences: &[Sentence], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).and_then(|p| sentences.get(p)) else { return false };
-    text[prev.span.start..prev.span.end].trim_end().ends_with(':')
+/// True when sentence `this` goes on with sentence `prev` (the last one before it with a
+/// word), as the readability formulas count sentences. Flesch's counting rules (R. Flesch,
+/// "How to Write Plain English", 1979, step 3) count "each full unit of speech marked off
+/// by a period, colon, semicolon, dash, question mark or exclamation point" and disregard
+/// "colons, semicolons, dashes or initial capitals within a sentence". So a sentence goes
+/// on after one that ends with a colon ("He said:" / a quote on the next line), and, in the
+/// same paragraph, after one that ends without a full stop, question or exclamation mark:
+/// the sentence stage may cut where no mark is ("He said, This is…" with the quotation
+/// marks lost, "The Manchester / United manager…", "On 21 June – the day of yoga – Modi…").
+fn continues(text: &str, sentences: &[Sentence], prev: Option<usize>, this: usize) -> bool {
+    let (Some(prev), Some(this)) = (prev.and_then(|p| sentences.get(p)), sentences.get(this)) else { return false };
+    let end = text[prev.span.start..prev.span.end].trim_end().trim_end_matches(is_closing);
+    end.ends_with(':') || (prev.paragraph == this.paragraph && !end.ends_with(is_terminal))
 }
 
 pub(crate) fn run(doc: &mut Document) {
@@ -111,17 +121,17 @@ pub(crate) fn run(doc: &mut Document) {
     stats.characters = spans.iter().map(|s| text[s.start..s.end].chars().count()).sum();
     let mut starts = SentenceStarts { sentences: &doc.sentences, next: 0, last: None };
     // Words repeat (a news article uses each distinct word about three times): count each once.
-    let mut memo: HashMap<&str, usize> = HashMap::new();
+    let mut memo: FastMap<&str, usize> = FastMap::default();
     for_each_inside(&spans, &doc.words, |w| *w, |&w| {
         let word = &text[w.start..w.end];
         let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
         let syllables = *memo.entry(word).or_insert_with(|| syllables::count(word));
+        let prev = starts.last;
         let first = starts.is_first(w);
         // Sentences are counted by their first word: a "sentence" without words (a lone
-        // dash, a row of asterisks) would only make the others look shorter. One that
-        // follows a sentence ending in a colon ("He said:" / a quote on the next line)
-        // continues it, as in the punctuation the readability formulas were normed on.
-        stats.sentences += usize::from(first == Some(true) && !follows_colon(text, &doc.sentences, starts.next));
+        // dash, a row of asterisks) would only make the others look shorter; nor is one that
+        // continues the sentence before it (`continues`).
+        stats.sentences += usize::from(first == Some(true) && !continues(text, &doc.sentences, prev, starts.next));
         stats.words += 1;
         stats.letters += letters;
         stats.syllables += syllables;
@@ -202,6 +212,31 @@ mod tests {
         let mut doc = crate::pipeline::run_before(text, "stats");
         run(&mut doc);
         assert_eq!(doc.stats.sentences, 2);
+    }
+
+    #[test]
+    fn a_sentence_cut_without_a_stop_continues() {
+        // (text, sentence ends, paragraph of each sentence, sentences counted)
+        let cases: &[(&str, &[usize], &[usize], usize)] = &[
+            ("He said, This is new. Then we left.", &[8, 21, 35], &[0, 0, 0], 2),
+            ("On 21 June – the day – Modi spoke. Then he left.", &[26, 38, 52], &[0, 0, 0], 2),
+            ("“We won.” Then we left.", &[13, 27], &[0, 0], 2),
+            ("Wait… Then we left.", &[7, 21], &[0, 0], 2),
+            // A heading, or a line of its own, stays a sentence.
+            ("Jet lag\nThe world is divided into zones.", &[7, 40], &[0, 1], 2),
+        ];
+        for &(text, ends, paragraphs, want) in cases {
+            let mut doc = Document::new(text);
+            doc.paragraphs = vec![Paragraph { span: Span::new(0, text.len()), kind: BlockKind::Body }];
+            crate::stages::tokens::run(&mut doc);
+            let mut start = 0;
+            for (&end, &paragraph) in ends.iter().zip(paragraphs) {
+                doc.sentences.push(Sentence { span: Span::new(start, end), tokens: 0..0, paragraph });
+                start = text[end..].find(|c: char| !c.is_whitespace()).map_or(end, |k| end + k);
+            }
+            run(&mut doc);
+            assert_eq!(doc.stats.sentences, want, "{text}");
+        }
     }
 
     #[test]

@@ -6,15 +6,18 @@
 //! - Latin letters with the apostrophes between them go to the learned model
 //!   (`syllables/model.rs`, weights in `src/models/syllables.tsv`) after lowercasing and
 //!   dropping diacritics. On the CMU Pronouncing Dictionary words held out from its training,
-//!   it gives the dictionary's count for 95.7% of them. Two diacritics keep their meaning: a
-//!   diaeresis after a vowel starts a new run ("Zoë" = "Zo" + "e"), and a final "é" is
-//!   doubled ("café" reads as "cafee", like "coffee").
+//!   it gives the dictionary's count for 95.7% of them. The clitics "'s", "'re", "'ve",
+//!   "'ll", "'d" and "'m" are split off first and counted by rule (`split_clitic`). Two
+//!   diacritics keep their meaning: a diaeresis after a vowel starts a new run ("Zoë" =
+//!   "Zo" + "e"), and a final "é" is doubled ("café" reads as "cafee", like "coffee").
 //! - Hyphens, slashes and every other character that is not a letter, digit or apostrophe
 //!   separate runs, so a hyphenated word is the sum of its parts ("Jong-Un's" = "Jong" + "Un's").
-//! - A number counts 1, however it would be read aloud ("1990", "1,000.50"), and "s", "st",
-//!   "nd", "rd", "th" right after digits ("1990s", "3rd") add nothing. Flesch's counting
-//!   rules say so for "abbreviations, figures, symbols and their combinations" (R. Flesch,
-//!   "How to Write Plain English", 1979, step 2): a reader takes a figure in at a glance.
+//! - A number counts 1, however it would be read aloud ("1990", "1,000.50"); letters right
+//!   after its digits add nothing, be they endings ("1990s", "3rd") or units and
+//!   abbreviations ("5pm", "2bn", "18kg", "5G"); figures joined by symbols ("10-15", "9/11",
+//!   "10:30") count 1 together. Flesch's counting rules say so for "abbreviations, figures,
+//!   symbols and their combinations" (R. Flesch, "How to Write Plain English", 1979, step
+//!   2): a reader takes a figure in at a glance.
 //! - An abbreviation in capitals ("BBC", "NATO", "CEOs", "FBI's": two to six capitals) counts
 //!   1, by the same rule. So does a short word in a text set in capitals ("THE"); longer ones
 //!   ("BREAKING") go to the model.
@@ -24,14 +27,15 @@
 //! - Runs of letters of other scripts (Greek, Cyrillic, Han…) count 1 each: the formulas are
 //!   made for English, and this keeps foreign names from counting as long words.
 //!
-//! A web or e-mail address ("www.bbc.co.uk", "jo@example.com") counts 1, as figures do. A
-//! word with any letter or digit counts at least 1.
+//! A web or e-mail address or a domain name ("www.bbc.co.uk", "jo@example.com",
+//! "example.co.uk") counts 1, as figures do. A word with any letter or digit counts at
+//! least 1.
 
 mod model;
 
 use crate::text::{fold, is_ignorable};
 use model::Model;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 fn model() -> &'static Model {
@@ -39,8 +43,8 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::parse(include_str!("../models/syllables.tsv")))
 }
 
-fn abbreviations() -> &'static HashMap<&'static str, usize> {
-    static TABLE: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+fn abbreviations() -> &'static FastMap<&'static str, usize> {
+    static TABLE: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     TABLE.get_or_init(|| {
         include_str!("../models/syllables_abbreviations.tsv")
             .lines()
@@ -198,7 +202,7 @@ fn runs(word: &str) -> Vec<Run> {
 /// Syllables of a letter run (ASCII letters in original case, inner apostrophes).
 fn count_letters(text: &[u8], after_digits: bool) -> usize {
     let lower = text.to_ascii_lowercase();
-    if after_digits && matches!(lower.as_slice(), b"s" | b"'s" | b"st" | b"nd" | b"rd" | b"th") {
+    if after_digits {
         return 0;
     }
     let stem = text.strip_suffix(b"'s").unwrap_or(text);
@@ -209,7 +213,39 @@ fn count_letters(text: &[u8], after_digits: bool) -> usize {
         let bare: String = stem.iter().filter(|&&b| b != b'\'').map(|&b| b.to_ascii_lowercase() as char).collect();
         return abbreviations().get(bare.as_str()).copied().unwrap_or_else(|| spell(stem));
     }
-    model().count(&lower)
+    let (stem, clitic) = split_clitic(&lower);
+    clitic + model().count(stem)
+}
+
+/// Clitics after which the stem goes to the model ("n't" is the model's own: it needs it in
+/// training too).
+const CLITICS: [&[u8]; 6] = [b"'s", b"'re", b"'ve", b"'ll", b"'d", b"'m"];
+
+/// Splits a clitic off a lowercase run and counts it by rule, as the CMU Pronouncing
+/// Dictionary does for its entries with one, against their stems: "'s" is a syllable after
+/// a hissing sound ("James's", "Bush's", "George's"; 250 of the dictionary's 275 such
+/// entries) and none otherwise ("that's", "city's"; 2,897 of 2,915); "'re", "'ve", "'ll",
+/// "'d" are one after a consonant ("could've", "it'll") and none after a vowel ("we're",
+/// "they're", "I'll", "who'd"); "'m" is none ("I'm"). The model, left to itself, gave
+/// "that's", "what's", "we're", "you're" and "they're" two syllables.
+fn split_clitic(lower: &[u8]) -> (&[u8], usize) {
+    for clitic in CLITICS {
+        let Some(stem) = lower.strip_suffix(clitic) else { continue };
+        let Some(&last) = stem.last().filter(|&&b| b != b'\'') else { break };
+        let syllable = match clitic {
+            b"'s" => ends_in_hiss(stem),
+            b"'m" => false,
+            _ => !model::is_vowel(last),
+        };
+        return (stem, usize::from(syllable));
+    }
+    (lower, 0)
+}
+
+/// A stem whose plural or possessive "s" is a syllable of its own: ending in s, x, z, ch,
+/// sh, or a silent e after c, s, z or g ("voice", "rose", "age").
+fn ends_in_hiss(stem: &[u8]) -> bool {
+    [&b"s"[..], b"x", b"z", b"ch", b"sh", b"ce", b"se", b"ze", b"ge"].iter().any(|end| stem.ends_with(end))
 }
 
 /// Two to six capitals, maybe followed by a plural or possessive ("BBC", "NATO", "CEOs",
@@ -233,7 +269,21 @@ fn spell(text: &[u8]) -> usize {
 
 /// A web or e-mail address: taken in at a glance like a figure, so it counts 1.
 fn is_address(word: &str) -> bool {
-    word.contains("://") || word.contains('@') || word.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("www."))
+    word.contains("://") || word.contains('@') || word.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("www.")) || is_domain(word)
+}
+
+/// A domain name without "www." ("ecigarettedirect.co.uk", "Amazon.com"): labels joined by
+/// dots, the first of two letters or more, the last of two to six lowercase letters. Dotted
+/// abbreviations ("a.m.", "e.g.", "U.S.") have one-letter labels and are not domains.
+fn is_domain(word: &str) -> bool {
+    let mut labels = word.split('.');
+    let (Some(first), Some(last)) = (labels.next(), word.rsplit('.').next()) else { return false };
+    word.contains('.')
+        && first.len() >= 2
+        && (2..=6).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_lowercase())
+        && labels.all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && first.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// The number of syllables of one word.
@@ -242,6 +292,10 @@ pub(crate) fn count(word: &str) -> usize {
         return 1;
     }
     let runs = runs(word);
+    if !runs.is_empty() && runs.iter().all(|run| *run == Run::Digits) {
+        // Figures joined by symbols ("10-15", "9/11", "10:30", "1996-08-30") are one figure.
+        return 1;
+    }
     let total: usize = runs
         .iter()
         .map(|run| match run {
@@ -299,6 +353,20 @@ mod tests {
         ("it's", 1),
         ("Jong-Un's", 2),
         ("James's", 2),
+        ("that's", 1),
+        ("That’s", 1),
+        ("what's", 1),
+        ("we're", 1),
+        ("they're", 1),
+        ("you're", 1),
+        ("I'll", 1),
+        ("it'll", 2),
+        ("could've", 2),
+        ("I'm", 1),
+        ("who'd", 1),
+        ("George's", 2),
+        ("Bush's", 2),
+        ("company's", 3),
         // Hyphenated words are the sum of their parts.
         ("long-term", 2),
         ("well-being", 3),
@@ -309,7 +377,14 @@ mod tests {
         ("3rd", 1),
         ("15-year", 2),
         ("COVID-19", 2),
-        ("5G", 2),
+        ("5G", 1),
+        ("8.50pm", 1),
+        ("$2bn", 1),
+        ("18kg", 1),
+        ("10-15", 1),
+        ("9/11", 1),
+        ("10:30", 1),
+        ("1996-08-30", 1),
         ("B-52s", 2),
         // Abbreviations: one syllable in capitals, spelled out or read as words otherwise.
         ("BBC", 1),
@@ -331,6 +406,8 @@ mod tests {
         ("www.bbc.co.uk/news", 1),
         ("https://example.com", 1),
         ("jo@example.com", 1),
+        ("ecigarettedirect.co.uk", 1),
+        ("Amazon.com", 1),
         ("Москва", 1),
         ("東京", 1),
         ("", 0),
@@ -387,6 +464,48 @@ mod tests {
         assert_eq!(runs("a\u{AD}b"), [letters("ab", false)]);
         assert_eq!(runs("e\u{301}te\u{301}"), [letters("ete", false)]);
         assert_eq!(runs("abcМосква"), [letters("abc", false), Run::Foreign]);
+    }
+
+    #[test]
+    fn domains_are_addresses() {
+        for (word, domain) in [
+            ("ecigarettedirect.co.uk", true),
+            ("Amazon.com", true),
+            ("bbc.co.uk", true),
+            ("my-site.org", true),
+            ("a.m.", false),
+            ("e.g.", false),
+            ("U.S.", false),
+            ("end.Then", false),
+            ("1,000.50", false),
+            ("co.", false),
+            (".com", false),
+            ("x..com", false),
+        ] {
+            assert_eq!(is_domain(word), domain, "{word}");
+        }
+    }
+
+    #[test]
+    fn clitics_are_split_off_by_rule() {
+        let cases: &[(&[u8], &[u8], usize)] = &[
+            (b"that's", b"that", 0),
+            (b"james's", b"james", 1),
+            (b"alice's", b"alice", 1),
+            (b"we're", b"we", 0),
+            (b"could've", b"could", 1),
+            (b"it'd", b"it", 1),
+            (b"i'm", b"i", 0),
+            // Misses: nothing before the clitic, an apostrophe before it, no clitic at all.
+            (b"'s", b"'s", 0),
+            (b"x''s", b"x''s", 0),
+            (b"ma'am", b"ma'am", 0),
+            (b"o'neill", b"o'neill", 0),
+            (b"didn't", b"didn't", 0),
+        ];
+        for &(run, stem, n) in cases {
+            assert_eq!(split_clitic(run), (stem, n), "{}", String::from_utf8_lossy(run));
+        }
     }
 
     #[test]

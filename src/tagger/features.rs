@@ -5,33 +5,11 @@
 //! case form, affixes, shape…) computed once per token, so that the per-position feature
 //! templates of `pos.rs` and `ner.rs` only combine integers and never allocate.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A hasher for keys that are already good 64-bit hashes: it passes them through.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
 
 /// A map keyed by hashes (word, phrase or feature hashes).
-pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+pub type HashedMap<V> = crate::hash::FastMap<u64, V>;
 /// A set of hashes.
-pub type HashedSet = HashSet<u64, BuildHasherDefault<PassThrough>>;
+pub type HashedSet = crate::hash::FastSet<u64>;
 
 /// Mixes two 64-bit values into one well-spread hash (a SplitMix64-style finaliser).
 #[inline]

@@ -28,18 +28,29 @@ impl fmt::Display for ModelError {
     }
 }
 
-/// A quantised model ready for scoring. Weights are stored sparsely, bucket by bucket (most
-/// buckets hold a weight for only a few tags): `entries[offsets[b]..offsets[b + 1]]` are the
-/// `(tag, code)` pairs of bucket `b`.
+/// A quantised model ready for scoring. Weights are stored sparsely: most buckets are empty
+/// (unseen features) and most others hold a weight for only a few tags. An occupancy bitmap,
+/// in blocks of 64 buckets each with the rank of its first occupied bucket, maps a bucket to
+/// its rank among the occupied ones; `entries[starts[r]..starts[r + 1]]` are the
+/// `(tag, code)` pairs of the occupied bucket of rank `r`. An empty bucket costs one lookup
+/// in a small table that stays in cache.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub tags: Vec<String>,
     bits: u8,
-    offsets: Vec<u32>,
+    blocks: Vec<Block>,
+    starts: Vec<u32>,
     entries: Vec<(u8, i8)>,
     pub scale: f32,
     /// Decoded weight of each `i8` code (indexed by the code as `u8`).
     table: [f32; 256],
+}
+
+/// 64 buckets: which are occupied, and the rank of the first occupied one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Block {
+    occupied: u64,
+    rank: u32,
 }
 
 /// The decoded value of the largest weight; scores are sums of such integers.
@@ -119,17 +130,32 @@ impl Model {
         };
         let mut model = Model::empty(tags, bits, scale);
         let n = model.tags.len();
-        for row in weights.chunks(n.max(1)).take(1 << bits) {
-            model.entries.extend(row.iter().enumerate().filter_map(|(t, &w)| Some((t as u8, code(w))).filter(|e| e.1 != 0)));
-            model.offsets.push(model.entries.len() as u32);
+        for (bucket, row) in weights.chunks(n.max(1)).take(1 << bits).enumerate() {
+            model.push_row(bucket, row.iter().enumerate().filter_map(|(t, &w)| Some((t as u8, code(w))).filter(|e| e.1 != 0)));
         }
-        model.offsets.resize((1 << bits) + 1, model.entries.len() as u32);
         model
     }
 
-    /// A model without weights; `offsets` holds only the leading 0.
+    /// Appends the entries of `bucket`, which must come after every bucket pushed so far
+    /// (buckets beyond the table are ignored); nothing is stored for an empty row.
+    fn push_row(&mut self, bucket: usize, row: impl Iterator<Item = (u8, i8)>) {
+        let before = self.entries.len();
+        self.entries.extend(row);
+        let Some(block) = self.blocks.get_mut(bucket / 64).filter(|_| self.entries.len() > before) else {
+            self.entries.truncate(before);
+            return;
+        };
+        if block.occupied == 0 {
+            block.rank = self.starts.len() as u32 - 1;
+        }
+        block.occupied |= 1 << (bucket % 64);
+        self.starts.push(self.entries.len() as u32);
+    }
+
+    /// A model without weights.
     fn empty(tags: Vec<String>, bits: u8, scale: f32) -> Model {
-        let mut model = Model { tags, bits, offsets: vec![0], entries: Vec::new(), scale, table: [0.0; 256] };
+        let blocks = vec![Block::default(); (1usize << bits).div_ceil(64)];
+        let mut model = Model { tags, bits, blocks, starts: vec![0], entries: Vec::new(), scale, table: [0.0; 256] };
         model.fill_table();
         model
     }
@@ -169,21 +195,22 @@ impl Model {
         let scale = f32::from_le_bytes(scale_bytes);
         let buckets = 1usize << bits;
         let mut model = Model::empty(tags, bits, scale);
+        let mut next = 0usize;
+        let mut row = Vec::with_capacity(n_tags);
         while r.pos < r.bytes.len() {
             let skip = usize::try_from(r.varint()?).map_err(|_| ModelError("bad skip"))?;
-            let bucket = (model.offsets.len() - 1).checked_add(skip).filter(|&b| b < buckets);
-            let bucket = bucket.ok_or(ModelError("bucket out of range"))?;
-            model.offsets.resize(bucket + 1, model.entries.len() as u32);
+            let bucket = next.checked_add(skip).filter(|&b| b < buckets).ok_or(ModelError("bucket out of range"))?;
             let mask = r.varint()?;
             if n_tags < 64 && mask >> n_tags != 0 {
                 return Err(ModelError("mask names a missing tag"));
             }
+            row.clear();
             for t in (0..n_tags).filter(|t| mask >> t & 1 == 1) {
-                model.entries.push((t as u8, r.byte()? as i8));
+                row.push((t as u8, r.byte()? as i8));
             }
-            model.offsets.push(model.entries.len() as u32);
+            model.push_row(bucket, row.iter().copied());
+            next = bucket + 1;
         }
-        model.offsets.resize(buckets + 1, model.entries.len() as u32);
         Ok(model)
     }
 
@@ -204,7 +231,7 @@ impl Model {
         }
         out.extend_from_slice(&self.scale.to_le_bytes());
         let mut skip = 0u64;
-        for b in 0..self.offsets.len().saturating_sub(1) {
+        for b in 0..1usize << self.bits {
             let row = self.row(b);
             if row.is_empty() {
                 skip += 1;
@@ -221,7 +248,13 @@ impl Model {
     /// The `(tag, code)` pairs of one bucket.
     #[inline]
     fn row(&self, bucket: usize) -> &[(u8, i8)] {
-        match (self.offsets.get(bucket), self.offsets.get(bucket + 1)) {
+        let Some(block) = self.blocks.get(bucket / 64) else { return &[] };
+        let bit = 1u64 << (bucket % 64);
+        if block.occupied & bit == 0 {
+            return &[];
+        }
+        let r = block.rank as usize + (block.occupied & (bit - 1)).count_ones() as usize;
+        match (self.starts.get(r), self.starts.get(r + 1)) {
             (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }

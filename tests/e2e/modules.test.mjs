@@ -98,6 +98,25 @@ test('renderMarks: many crossing marks still give the exact text', async () => {
   assert.equal(out.text, text);
 });
 
+test('renderMarks: 20,000 nested marks draw the whole text, nested no deeper than MAX_DEPTH', async () => {
+  const depth = 20_000;
+  const text = '('.repeat(depth) + 'x' + ')'.repeat(depth);
+  const marks = Array.from({ length: depth }, (_, i) => span(i, text.length - i, 'q'));
+  const started = Date.now();
+  const out = await page.evaluate(async ([t, m]) => {
+    const { renderMarks, MAX_DEPTH } = await import('./render.js');
+    const box = document.createElement('div');
+    box.append(renderMarks(t, m));
+    let deepest = 0;
+    for (let node = box.querySelector('span'), d = 1; node; node = node.querySelector(':scope > span'), d++) deepest = d;
+    return { text: box.textContent, deepest, max: MAX_DEPTH };
+  }, [text, marks]);
+  assert.equal(out.text, text);
+  assert.equal(out.deepest, out.max);
+  // A hang guard, not a benchmark: the nesting once made drawing quadratic (minutes).
+  assert.ok(Date.now() - started < 20_000);
+});
+
 /** A hand-made analysis covering every paragraph kind; offsets computed from the pieces. */
 function makeAnalysis(pieces) {
   let text = '';
@@ -120,7 +139,7 @@ function makeAnalysis(pieces) {
   return { text, analysis };
 }
 
-test('renderArticle: every kind of paragraph, boilerplate grouped by kind and dimmed', async () => {
+test('renderArticle: every kind of paragraph, boilerplate grouped by kind and folded away', async () => {
   const { text, analysis } = makeAnalysis([
     ['title', 'Storm <em>Closes</em> Schools'],
     ['byline', 'By Ana Ruiz'],
@@ -141,7 +160,7 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and di
     const article = document.getElementById('article');
     return {
       blocks: [...article.querySelectorAll('.block')].map((b) => [b.tagName, b.className, b.textContent]),
-      asides: [...article.querySelectorAll('aside.boilerplate')].map((a) => [a.getAttribute('aria-label'), a.querySelectorAll('.block').length]),
+      folds: [...article.querySelectorAll('details.boilerplate')].map((a) => [a.getAttribute('aria-label'), a.querySelector('summary').textContent, a.open, a.querySelectorAll('.block').length]),
       sentences: [...article.querySelectorAll('.sentence')].map((s) => [s.textContent, 'continued' in s.dataset]),
       highlighted: [...article.querySelectorAll('.hl')].map((s) => [s.textContent, 'continued' in s.dataset]),
       injected: article.querySelectorAll('em').length,
@@ -159,7 +178,10 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and di
     ['P', 'block block-boilerplate', 'Bridge Reopens'],
     ['P', 'block block-boilerplate', 'Port Strike Ends'],
   ]);
-  assert.deepEqual(dom.asides, [['Page furniture: read more', 1], ['Page furniture: related headlines', 2]]);
+  assert.deepEqual(dom.folds, [
+    ['Page furniture: read more', 'Not article · read more (1 line)', false, 1],
+    ['Page furniture: related headlines', 'Not article · related headlines (2 lines)', false, 2],
+  ]);
   // The highlight "Monday. Rain" crosses a sentence end: it is split there, and the second
   // sentence is split where the highlight ends, so the DOM stays a tree.
   assert.deepEqual(dom.sentences.slice(3, 6), [['Schools shut on Monday.', false], ['Rain', false], [' fell for days.', true]]);
@@ -168,6 +190,18 @@ test('renderArticle: every kind of paragraph, boilerplate grouped by kind and di
 
   mkdirSync(RESULTS, { recursive: true });
   await page.locator('#article').screenshot({ path: `${RESULTS}/article-kinds.png` });
+});
+
+test('renderArticle: one paragraph past the render limit is drawn up to it, then a note', async () => {
+  const { text, analysis } = makeAnalysis([['body', 'word '.repeat(100_000)]]);
+  const drawn = await page.evaluate(async ([t, a]) => {
+    const { renderArticle } = await import('./views.js');
+    renderArticle(t, a, []);
+    const article = document.getElementById('article');
+    return { text: article.querySelector('.block').textContent.length, note: article.querySelector('.render-limit')?.textContent ?? '' };
+  }, [text, analysis]);
+  assert.equal(drawn.text, 300_000);
+  assert.match(drawn.note, /^The remaining 200,001 characters are not drawn here/);
 });
 
 test('renderMarks: data becomes data-* attributes (also on continued parts); a text map learns every text node', async () => {

@@ -3,7 +3,8 @@
 // The page is served by a test-local static server (harness.mjs); a second server on another
 // port stands for "another origin". Expected figures come from the same wasm build run in
 // Node, so the tests follow the analyzer as it improves. Screenshots go to test-results/;
-// with UPDATE_SCREENSHOT=1 the README one (readme.png) is also copied to docs/screenshot.png.
+// with UPDATE_SCREENSHOT=1 the README one (readme.png) is also copied to docs/screenshot.png
+// (and the dark and phone ones to docs/screenshot-dark.png and docs/screenshot-phone.png).
 // Run after scripts/build-wasm.sh:  node --test tests/e2e/
 
 import { after, before, test } from 'node:test';
@@ -15,7 +16,9 @@ import { assertWasmBuilt, launchBrowser, startServer } from './harness.mjs';
 const WWW = fileURLToPath(new URL('../../www', import.meta.url));
 const WASM = `${WWW}/pkg/article_analyzer_bg.wasm`;
 const RESULTS = fileURLToPath(new URL('../../test-results', import.meta.url));
-const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs', import.meta.url));
+/** README screenshots: test-results/<key>.png → docs/<value>. */
+const README_SHOTS = { readme: 'screenshot.png', 'readme-dark': 'screenshot-dark.png', 'readme-phone': 'screenshot-phone.png' };
 const SAMPLE = readFileSync(`${WWW}/sample-article.txt`, 'utf8');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -110,10 +113,10 @@ test('pasting an article shows the overview, readability table and structure', a
     const expected = wasm.analyze(SAMPLE, {});
     const { stats, readability, structure } = expected;
 
-    assert.equal(await textOf(page, '#ov-words'), stats.words.toLocaleString('en'));
+    assert.equal(await textOf(page, '#label-words .label-value'), stats.words.toLocaleString('en'));
     assert.equal(await textOf(page, '#ov-sentences'), stats.sentences.toLocaleString('en'));
     assert.equal(await textOf(page, '#ov-paragraphs'), stats.paragraphs.toLocaleString('en'));
-    assert.match(await textOf(page, '#ov-reading'), /min/);
+    assert.match(await textOf(page, '#label-reading .label-value'), /min/);
     assert.equal(await textOf(page, '#ov-grade'), readability.fleschKincaidGrade.toFixed(1));
     assert.match(await textOf(page, '#ov-grade-text'), /years of school|reading/);
     assert.match(await textOf(page, '#ov-language'), /^English \(\d+% sure\)$/);
@@ -154,19 +157,19 @@ test('typing re-runs the analysis after a pause, and Analyse runs it at once', a
   const { page, problems } = await openPage();
   try {
     await paste(page, 'One two three.');
-    assert.equal(await textOf(page, '#ov-words'), '3');
+    assert.equal(await textOf(page, '#label-words .label-value'), '3');
     await page.focus('#text');
     await page.keyboard.press('End');
     await page.keyboard.type(' Four five six seven.', { delay: 15 });
     await waitForAnalysis(page, 'One two three. Four five six seven.');
-    assert.equal(await textOf(page, '#ov-words'), '7');
+    assert.equal(await textOf(page, '#label-words .label-value'), '7');
 
     // A value set without an input event is analysed by the button.
     const text = 'Only the button sees this sentence.';
     await page.evaluate((t) => { document.getElementById('text').value = t; }, text);
     await page.click('#analyse');
     await waitForAnalysis(page, text);
-    assert.equal(await textOf(page, '#ov-words'), '6');
+    assert.equal(await textOf(page, '#label-words .label-value'), '6');
 
     await page.click('#clear');
     await page.waitForSelector('#empty', { state: 'visible' });
@@ -256,7 +259,7 @@ test('a too-large text shows a clear error and the page still works after', asyn
     await page.click('#clear');
     await paste(page, 'A short text again. It works.');
     assert.ok(await page.locator('#error').isHidden());
-    assert.equal(await textOf(page, '#ov-words'), '6');
+    assert.equal(await textOf(page, '#label-words .label-value'), '6');
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
@@ -272,7 +275,7 @@ test('a worker that fails to load is reported, and replaced on the next try', as
     assert.match(await textOf(page, '#error-message'), /^The analyzer could not start/);
     server.broken.delete('/worker.js');
     await paste(page, 'The second worker loads fine.');
-    assert.equal(await textOf(page, '#ov-words'), '5');
+    assert.equal(await textOf(page, '#label-words .label-value'), '5');
   } finally {
     server.broken.delete('/worker.js');
     await page.close();
@@ -660,24 +663,30 @@ test('everything is reachable with the keyboard', async () => {
     await page.keyboard.press('Enter');
     await waitForAnalysis(page, SAMPLE);
     const expected = wasm.analyze(SAMPLE, {});
-    // From Clear to the sentence shading: summary sentences, key phrases, the arc (one stop),
-    // the layer checkboxes, then the shading checkbox.
+    // From Clear to the sentence shading: the export buttons, the label figures, summary
+    // sentences, key phrases, the arc (one stop), the panels, the layer checkboxes, then the
+    // shading checkbox.
     await page.focus('#clear');
     const stops = [];
     for (let i = 0; i < 200 && stops.at(-1) !== 'show-sentences'; i++) {
       await page.keyboard.press('Tab');
       stops.push(await page.evaluate(() => {
         const e = document.activeElement;
-        return e.id || e.getAttribute('class');
+        return e.id || e.getAttribute('class') || e.tagName.toLowerCase();
       }));
     }
     const layers = await page.locator('#layer-list input').evaluateAll((els) => els.map((e) => e.id));
-    // Entities and quotes (one stop each, grouped) come between the arc and the layers.
-    const panelStop = (stop) => stop.startsWith('quote-item') || stop.startsWith('chip chip-ent') || stop === 'show-all';
+    // Entities, sources (name, then the fold of its quotes) and quotes come between the arc and the layers.
+    const panelStop = (stop) => stop.startsWith('quote-item') || stop.startsWith('chip chip-ent') || stop.startsWith('source-name')
+      || stop === 'summary' || stop === 'show-all';
     const panelStops = stops.filter(panelStop);
     assert.ok(panelStops.filter((stop) => stop.startsWith('quote-item')).length === (expected.quotes ?? []).length);
     assert.ok(stops.findIndex(panelStop) === -1 || stops.findIndex(panelStop) > stops.indexOf('arc-point'));
+    assert.equal(panelStops.filter((stop) => stop.startsWith('source-name')).length, (expected.sources ?? []).length);
+    const figures = await page.locator('#label .label-figure').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual(stops.filter((stop) => !panelStop(stop)), [
+      'export-json', 'export-markdown', 'export-copy',
+      ...figures,
       ...expected.summary.map(() => 'summary-sentence jumpable'),
       ...expected.keyphrases.map(() => 'chip pickable'),
       'arc-point',
@@ -723,16 +732,21 @@ test('light and dark themes, desktop and phone widths (screenshots)', async () =
       assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the screen`);
       await page.screenshot({ path: `${RESULTS}/${name}.png` });
       await page.screenshot({ path: `${RESULTS}/${name}-full.png`, fullPage: true });
-      if (name === 'desktop-light') {
-        // For the README: the input, the figures and the start of the article view.
-        await page.screenshot({ path: `${RESULTS}/readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1480 } });
+      // For the README: the input, the label and the first panels; on a phone, the results from the label down.
+      const readme = { 'desktop-light': 'readme', 'desktop-dark': 'readme-dark' }[name];
+      if (readme) await page.screenshot({ path: `${RESULTS}/${readme}.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1480 } });
+      if (name === 'phone-light') {
+        const top = await page.evaluate(() => document.getElementById('label-section').getBoundingClientRect().top + window.scrollY - 12);
+        await page.screenshot({ path: `${RESULTS}/readme-phone.png`, fullPage: true, clip: { x: 0, y: top, width: 375, height: 1500 } });
       }
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
     }
   }
-  if (process.env.UPDATE_SCREENSHOT) copyFileSync(`${RESULTS}/readme.png`, DOCS_SCREENSHOT);
+  if (process.env.UPDATE_SCREENSHOT) {
+    for (const [shot, file] of Object.entries(README_SHOTS)) copyFileSync(`${RESULTS}/${shot}.png`, `${DOCS}/${file}`);
+  }
 });
 
 // Last, over everything the tests above made the browser load (pages and workers alike).

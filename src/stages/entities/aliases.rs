@@ -13,7 +13,7 @@
 
 use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Span, TokenKind};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// A canonical name and its kind.
@@ -30,19 +30,19 @@ struct Table {
     canonical: Vec<Canonical>,
     /// Grouping key of any listed name (canonical names included) → index in `canonical`;
     /// the first line listing a name decides.
-    by_key: HashMap<String, u16>,
+    by_key: FastMap<String, u16>,
     /// Every name exactly as listed.
-    written: HashSet<String>,
+    written: FastSet<String>,
     /// Demonym as written ("North Korean") → index in `canonical` of its country.
-    demonyms: HashMap<String, u16>,
+    demonyms: FastMap<String, u16>,
     /// State forms ("Republic", "Kingdom").
-    forms: HashSet<String>,
+    forms: FastSet<String>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { canonical: Vec::new(), by_key: HashMap::new(), written: HashSet::new(), demonyms: HashMap::new(), forms: HashSet::new() };
+        let mut t = Table { canonical: Vec::new(), by_key: FastMap::default(), written: FastSet::default(), demonyms: FastMap::default(), forms: FastSet::default() };
         let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
         for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
             if let Some(form) = line.strip_prefix("FORM\t") {
@@ -147,7 +147,7 @@ fn in_capitals(name: &str) -> bool {
 /// the place of whichever is mentioned first. In order of first mention.
 pub(crate) fn merge_capitals(entities: Vec<Entity>) -> Vec<Entity> {
     let plain = |e: &Entity| (e.kind, e.name.to_lowercase());
-    let ordinary: HashMap<(EntityKind, String), usize> =
+    let ordinary: FastMap<(EntityKind, String), usize> =
         entities.iter().enumerate().filter(|(_, e)| !in_capitals(&e.name)).map(|(i, e)| (plain(e), i)).collect();
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     for i in 0..slots.len() {
@@ -176,7 +176,7 @@ const MAX_TOKENS: usize = 10;
 /// at another was left out on purpose, inside a longer name such as "Tour of the
 /// Netherlands"). `found` is in text order; the result too.
 pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
-    let tagged: HashSet<String> = found.iter().filter(|m| named_kind(m.kind)).map(|m| key(doc.text_of(m.span))).collect();
+    let tagged: FastSet<String> = found.iter().filter(|m| named_kind(m.kind)).map(|m| key(doc.text_of(m.span))).collect();
     let present: Vec<&'static str> = {
         let mut names: Vec<&'static str> = tagged.iter().filter_map(|k| by_key(k).map(|c| c.name)).collect();
         names.sort_unstable();

@@ -4,7 +4,7 @@
 //! non-overlapping, left to right. The words the rules know (months, currencies, units…)
 //! are in `src/models/ner.words`.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -80,10 +80,10 @@ pub(crate) fn date_value(words: &[&str]) -> Option<String> {
 }
 
 /// Lower-cased word or two-word phrase → bit mask over [`CLASSES`].
-fn table() -> &'static HashMap<String, u16> {
-    static WORDS: OnceLock<HashMap<String, u16>> = OnceLock::new();
+fn table() -> &'static FastMap<String, u16> {
+    static WORDS: OnceLock<FastMap<String, u16>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for line in include_str!("../../models/ner.words").lines().filter(|l| !l.starts_with('#')) {
             let Some((class, word)) = line.split_once('\t') else { continue };
             if let Some(k) = CLASSES.iter().position(|&c| c == class) {
@@ -95,8 +95,8 @@ fn table() -> &'static HashMap<String, u16> {
 }
 
 /// The first words of the two-word entries ("per", "square"…).
-fn first_words() -> &'static HashSet<String> {
-    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+fn first_words() -> &'static FastSet<String> {
+    static FIRST: OnceLock<FastSet<String>> = OnceLock::new();
     FIRST.get_or_init(|| table().keys().filter_map(|k| k.split_once(' ')).map(|(a, _)| a.to_string()).collect())
 }
 

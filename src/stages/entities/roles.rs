@@ -19,7 +19,7 @@
 use super::demonyms::Demonym;
 use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Role, Span, TokenKind, Upos};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 /// Kinds of title word (bits of the table's values).
@@ -29,10 +29,10 @@ const MODIFIER: u16 = 4;
 
 /// The title words, lower case → their kinds. (The map type is that of the numeric rules'
 /// table, so that the WebAssembly module carries one copy of its code.)
-fn titles() -> &'static HashMap<String, u16> {
-    static TITLES: OnceLock<HashMap<String, u16>> = OnceLock::new();
+fn titles() -> &'static FastMap<String, u16> {
+    static TITLES: OnceLock<FastMap<String, u16>> = OnceLock::new();
     TITLES.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = FastMap::default();
         for line in include_str!("../../lexicon/titles.tsv").lines().filter(|l| !l.starts_with('#')) {
             let kind = match line.split_once('\t') {
                 Some(("HEAD", w)) => (HEAD, w),
@@ -87,7 +87,7 @@ impl<'a> View<'a> {
         };
         // Names of places and organisations, to recognise them where the tagger left them
         // out ("then-US President").
-        let mut names: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut names: FastMap<(EntityKind, String), usize> = FastMap::default();
         for (i, e) in entities.iter().enumerate() {
             for &m in &e.mentions {
                 mark(m, &|s: &mut Slot| s.entity = Some(i));

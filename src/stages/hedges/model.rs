@@ -9,22 +9,22 @@
 
 use super::cues::Reading;
 use crate::stages::quotes::Features;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// Prefix of the feature naming the token's own word.
 pub const WORD_FEATURE: &str = "w=";
 
 pub(crate) struct Model {
-    weights: HashMap<&'static str, f32>,
-    words: HashSet<&'static str>,
+    weights: FastMap<&'static str, f32>,
+    words: FastSet<&'static str>,
 }
 
 impl Model {
     pub(crate) fn get() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            let weights: HashMap<&'static str, f32> = include_str!("../../models/hedge_cues.tsv")
+            let weights: FastMap<&'static str, f32> = include_str!("../../models/hedge_cues.tsv")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .filter_map(|l| {

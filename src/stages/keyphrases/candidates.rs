@@ -21,9 +21,16 @@
 //!    where a capitalised unit follows a lowercase one ("welfare legislation | Congress"),
 //!    so that a name starts its own phrase. Trailing adjectives and numbers are dropped, as
 //!    are leading numbers other than years ("1990 census" stays, "14 seats" → "seats").
+//! 4. In a headline in title case ("Chile and Argentina Weigh a Shared Lithium Agency")
+//!    the capitals say nothing and the tagger reads capitalised words as proper nouns;
+//!    such a sentence is tagged again with its usually-lowercase words in lower case, and
+//!    its capitalised units take their classes from those tags ("Weigh": a verb).
 
 use super::words::{is_adverb_form, is_nonnominal, is_stopword, is_verb_form, lower, singular, Interner};
 use crate::doc::{BlockKind, Document, Span, Token, TokenKind, Upos};
+use crate::stages::pos::UPOS;
+use crate::tagger::{clusters, features::{flag, Word}, pos as tagger_pos};
+use std::borrow::Cow;
 
 /// Candidates longer than this many units are dropped (they are lists, not phrases).
 const MAX_UNITS: usize = 5;
@@ -105,6 +112,37 @@ fn tagged_class(pos: Upos, has_word: bool) -> Class {
         Upos::Adj => Class::Adj,
         _ => Class::Boundary,
     }
+}
+
+/// True for a title-case sentence: at least three words of four letters or more, and at
+/// least four in five of them capitalised.
+fn is_title_case(doc: &Document, units: &[Unit]) -> bool {
+    let long = units.iter().filter(|u| u.class != Class::Boundary || u.capitalised).filter(|u| doc.text_of(u.span).chars().count() >= 4);
+    let (n, capitalised) = long.fold((0, 0), |(n, c), u| (n + 1, c + usize::from(u.capitalised)));
+    n >= 3 && capitalised * 5 >= n * 4
+}
+
+/// The tags of a title-case sentence's tokens when read as running text: the tagger sees
+/// each capitalised word after the first that is usually written in lower case (by the
+/// case statistics of `tagger::clusters`) in lower case. `None` without a tagger model.
+fn headline_tags(doc: &Document, tokens: &[Token]) -> Option<Vec<Upos>> {
+    let model = tagger_pos::model()?;
+    let forms: Vec<Cow<str>> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let form = doc.text_of(t.span);
+            let word = Word::new(form);
+            // Case buckets 0 and 1 (values 2 and 3): capitalised in under half the uses.
+            if i > 0 && word.has(flag::TITLE) && matches!(clusters::of(&word)[2], 2 | 3) {
+                Cow::Owned(form.to_lowercase())
+            } else {
+                Cow::Borrowed(form)
+            }
+        })
+        .collect();
+    let input = tagger_pos::Input::new(forms.iter().map(|f| f.as_ref()), tagger_pos::lexicon());
+    Some(tagger_pos::tag(model, &input).into_iter().map(|t| UPOS.get(t).copied().unwrap_or(Upos::X)).collect())
 }
 
 /// True for initials such as "U.S" (single letters joined by periods).
@@ -199,7 +237,17 @@ impl<'d, 't> Collector<'d, 't> {
             }
             let base = sentence.tokens.start;
             let mut run: Vec<Unit> = Vec::new();
-            for unit in units(doc, sentence.tokens.clone()) {
+            let mut units = units(doc, sentence.tokens.clone());
+            if is_title_case(doc, &units) {
+                let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+                let tags = headline_tags(doc, tokens).unwrap_or_default();
+                for unit in units.iter_mut().skip(1).filter(|u| u.capitalised && u.class != Class::Boundary) {
+                    if let Some(&tag) = tags.get(unit.last) {
+                        unit.class = tagged_class(tag, true);
+                    }
+                }
+            }
+            for unit in units {
                 if unit.class == Class::Boundary {
                     self.flush(&mut run, si, base);
                     continue;
@@ -311,7 +359,7 @@ mod tests {
     fn skips_headings_and_boilerplate() {
         // The title counts; the heading (a short line inside the article) does not.
         let text = "Fire Season Opens\n\nCrews met wildfires on Sunday in the hills above the town.\n\nMore coverage\n\nFirefighters held the line through the night as the winds dropped.";
-        assert_eq!(phrases(text), ["Fire Season Opens", "Crews", "wildfires", "hills", "town", "Firefighters", "line", "night", "winds"]);
+        assert_eq!(phrases(text), ["Fire Season", "Crews", "wildfires", "hills", "town", "Firefighters", "line", "night", "winds"]);
     }
 
     #[test]
@@ -325,6 +373,23 @@ mod tests {
         let c = Collector::new(&d).collect();
         let got: Vec<&str> = c.candidates.iter().map(|c| &text[c.span.start..c.span.end]).collect();
         assert_eq!(got, ["new rules", "small firms"]);
+    }
+
+    #[test]
+    fn title_case_headlines_lose_their_verbs() {
+        // Tagged as a tagger might read such a headline: every capitalised word a proper noun.
+        let tagged = |text: &'static str| {
+            let mut d = doc(text);
+            for t in d.tokens.iter_mut() {
+                let w = &text[t.span.start..t.span.end];
+                t.pos = Some(if w.starts_with(char::is_uppercase) { Upos::Propn } else { Upos::Det });
+            }
+            let c = Collector::new(&d).collect();
+            c.candidates.iter().map(|c| &text[c.span.start..c.span.end]).collect::<Vec<_>>()
+        };
+        assert_eq!(tagged("Chile and Argentina Weigh a Shared Lithium Agency"), ["Chile", "Argentina", "Lithium Agency"]);
+        // Running text keeps the tagger's proper nouns.
+        assert_eq!(tagged("The team met Weigh in a village."), ["Weigh"]);
     }
 
     #[test]

@@ -4,59 +4,14 @@
 //! whether they are stop words or (for untagged text) words that rarely sit in a noun
 //! phrase, and the singular under which variants are merged ("deal", "Deals" → "deal").
 //! The lists live in `src/lexicon/keyphrase_*.txt` and are parsed once. Lookups hash with
-//! [`FastHasher`], as these two stages look up every word of the text.
+//! [`crate::hash::FastHasher`], as these two stages look up every word of the text.
 
 use crate::text::fold;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
-/// A small, fast, non-cryptographic hasher for short keys (word ids, words): each 8-byte
-/// chunk is mixed in by a rotate, an xor and a multiplication by an odd constant. Inputs
-/// are the reader's own text, so flooding attacks are not a concern here.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl FastHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.mix(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.mix(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.mix(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type WordSet = HashSet<&'static str, BuildHasherDefault<FastHasher>>;
+type WordSet = FastSet<&'static str>;
 
 /// Parses a word list: whitespace-separated words, `#` comment lines.
 fn parse(data: &'static str) -> WordSet {
@@ -162,21 +117,6 @@ pub(crate) fn content_id(interner: &mut Interner, word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fast_hasher_spreads_keys() {
-        let hash = |s: &str| {
-            let mut h = FastHasher::default();
-            h.write(s.as_bytes());
-            h.finish()
-        };
-        assert_ne!(hash("deal"), hash("deals"));
-        assert_ne!(hash("abcdefgh1"), hash("abcdefgh2"));
-        assert_eq!(hash("census"), hash("census"));
-        let mut map: FastMap<u32, u32> = FastMap::default();
-        map.insert(7, 1);
-        assert_eq!(map.get(&7), Some(&1));
-    }
 
     #[test]
     fn singulars() {

@@ -14,14 +14,14 @@ use super::lexicon::cues as lexicon;
 use super::features::Features;
 use super::view::{analysed, View};
 use crate::doc::{BlockKind, Document};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// Feature weights of the cue model.
 pub(crate) struct Model {
-    weights: HashMap<&'static str, f32>,
+    weights: FastMap<&'static str, f32>,
     /// The words that have a `w=` feature.
-    words: HashSet<&'static str>,
+    words: FastSet<&'static str>,
 }
 
 /// Prefix of the feature naming the token's own word; its presence makes a word a candidate.
@@ -36,7 +36,7 @@ impl Model {
                 let (name, weight) = l.split_once('\t')?;
                 Some((name, weight.trim().parse().ok()?))
             })
-            .collect::<HashMap<&'static str, f32>>();
+            .collect::<FastMap<&'static str, f32>>();
         let words = weights.keys().filter_map(|k| k.strip_prefix(WORD_FEATURE)).collect();
         Model { weights, words }
     }

@@ -7,7 +7,7 @@
 
 use crate::text::fold;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// A word as the lists spell it: lowercase, curly apostrophes and quotes folded. Borrowed
@@ -35,9 +35,9 @@ pub(crate) fn sources() -> &'static Lexicon {
 /// The entries of one list file, by section.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, HashSet<&'static str>>,
+    words: FastMap<&'static str, FastSet<&'static str>>,
     /// Phrases of several words by section and first word, longest first.
-    phrases: HashMap<(&'static str, &'static str), Vec<Vec<&'static str>>>,
+    phrases: FastMap<(&'static str, &'static str), Vec<Vec<&'static str>>>,
 }
 
 impl Lexicon {

@@ -12,7 +12,7 @@
 use super::lexicon::{cues, sources};
 use super::view::View;
 use crate::doc::Span;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// A run of capitalised words, as a token range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +75,7 @@ fn names(view: &View) -> Vec<Name> {
 #[derive(Default)]
 struct Memory {
     /// Last word of a multi-word name → that name.
-    surnames: HashMap<String, Name>,
+    surnames: FastMap<String, Name>,
     last_person: Option<Name>,
     last_speaker: Option<Name>,
 }

@@ -9,8 +9,7 @@
 //! boundary costs a few multiplications and lookups and allocates nothing.
 
 use super::features::{Part, Sink, Spelling};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -59,26 +58,8 @@ pub(crate) fn feature_name(template: &str, parts: &[Part<'_>]) -> String {
     name
 }
 
-/// Keys are already hashes: pass them through.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 pub(crate) struct Model {
-    weights: HashMap<u64, f32, BuildHasherDefault<Identity>>,
+    weights: FastMap<u64, f32>,
 }
 
 impl Model {

@@ -10,8 +10,7 @@
 //! [`Lexicon::valence_of`] adds a morphological fallback for words that no list has.
 
 use crate::doc::LoadedKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 /// Which list a valence comes from; each has its own scale, brought to VADER's by a constant.
@@ -55,29 +54,8 @@ pub struct Entry {
     pub continues: bool,
 }
 
-/// A small, fast hash for short keys, eight bytes at a time (multiply-rotate, as in Firefox's
-/// hasher). The map is built from our own files, so hash flooding is not a concern.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        self.0 = h;
-    }
-}
-
 pub struct Lexicon {
-    map: HashMap<Box<str>, Entry, BuildHasherDefault<WordHasher>>,
+    map: FastMap<Box<str>, Entry>,
 }
 
 /// The data lines of a list file: comments (`#` then a space or nothing) and blank lines skipped.
@@ -114,7 +92,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lex = Lexicon { map: HashMap::default() };
+        let mut lex = Lexicon { map: FastMap::default() };
         // Earlier lists win a key's valence: our idioms, then VADER, our words, Pattern.
         for (file, source) in [
             (include_str!("../../lexicon/idioms.tsv"), Source::Idiom),

@@ -7,7 +7,7 @@
 
 use crate::doc::BoilerplateKind;
 use crate::text;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 /// What a cue phrase says about the line it matches.
@@ -43,9 +43,9 @@ pub(super) enum PageWord {
 /// Cue phrases of one [`Match`] kind.
 #[derive(Default)]
 struct Table {
-    phrases: HashMap<String, Cue>,
+    phrases: FastMap<String, Cue>,
     /// For each first word of a phrase, the most words a phrase starting with it has.
-    firsts: HashMap<String, usize>,
+    firsts: FastMap<String, usize>,
 }
 
 impl Table {
@@ -80,13 +80,13 @@ impl Table {
 }
 
 pub(super) struct Lexicon {
-    line: HashMap<String, Cue>,
+    line: FastMap<String, Cue>,
     /// Words in the longest whole-line cue.
     longest_line: usize,
     start: Table,
     contain: Table,
     any: Table,
-    words: HashMap<String, PageWord>,
+    words: FastMap<String, PageWord>,
 }
 
 const BOILERPLATE: &str = include_str!("../../lexicon/boilerplate.txt");
@@ -161,7 +161,7 @@ fn parse_word(fields: &[&str]) -> Option<(String, PageWord)> {
 impl Lexicon {
     fn parse(boilerplate: &str, page_words: &str) -> Lexicon {
         let mut lexicon = Lexicon {
-            line: HashMap::new(),
+            line: FastMap::default(),
             longest_line: 0,
             start: Table::default(),
             contain: Table::default(),

@@ -10,9 +10,10 @@
 //! neighbouring groups, its place among the vowel groups). Output: the sum over the groups.
 //!
 //! The trainer (`src/bin/train-syllables.rs`) compiles this same file through `#[path]`, so
-//! training and counting use identical features; it must not use anything else of the crate.
+//! training and counting use identical features; it must not use anything else of the crate
+//! but `src/hash.rs` (which it compiles in the same way).
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// Contributions a group can have: 0, 1, 2 or 3 syllables (see [`Part::labels`]).
 pub(crate) const LABELS: usize = 4;
@@ -103,41 +104,80 @@ impl Part {
 
     /// Calls `emit` with each feature of group `g`. A feature is a short string: a template
     /// letter, the left context, the group in capitals, the right context, maybe a suffix;
-    /// `^` and `$` mark the word's edges.
+    /// `^` and `$` mark the word's edges. (The trainer writes these names; the counter
+    /// looks features up by [`Part::for_each_key`].)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn for_each_feature(&self, g: usize, emit: &mut impl FnMut(&str)) {
-        let Some(&(start, end)) = self.groups.get(g) else { return };
-        emit(if self.is_vowel_group(g) { VOWEL_BIAS } else { CONSONANT_BIAS });
-        let padded = &self.padded;
         let mut buf = String::new();
-        let mut push = |tag: char, left: usize, right: usize, extra: &[u8]| {
+        self.visit(g, &mut |pieces| {
             buf.clear();
-            buf.push(tag);
-            let chars = |from: usize, to: usize| padded.iter().take(to).skip(from).map(|&b| b as char);
-            buf.extend(chars(start.saturating_sub(left), start));
-            buf.extend(chars(start, end).map(|c| c.to_ascii_uppercase()));
-            buf.extend(chars(end, end + right));
-            buf.extend(extra.iter().map(|&b| b as char));
+            for (k, piece) in pieces.iter().enumerate() {
+                buf.extend(piece.iter().map(|&b| char::from(if k == GROUP { b.to_ascii_uppercase() } else { b })));
+            }
             emit(&buf);
+        });
+    }
+
+    /// Calls `emit` with the [`key`] of each feature of group `g`, as [`Part::for_each_feature`]
+    /// would name it, without building the names.
+    pub(crate) fn for_each_key(&self, g: usize, emit: &mut impl FnMut(u64)) {
+        self.visit(g, &mut |pieces| {
+            let mut h = KEY_START;
+            for (k, piece) in pieces.iter().enumerate() {
+                for &b in piece.iter() {
+                    h = key_step(h, if k == GROUP { b.to_ascii_uppercase() } else { b });
+                }
+            }
+            emit(h);
+        });
+    }
+
+    /// Calls `sink` with the pieces of each feature of group `g`: template letter, left
+    /// context, the group (to be written in capitals: index [`GROUP`]), right context, suffix.
+    fn visit(&self, g: usize, sink: &mut impl FnMut([&[u8]; 5])) {
+        let Some(&(start, end)) = self.groups.get(g) else { return };
+        let bias = if self.is_vowel_group(g) { VOWEL_BIAS } else { CONSONANT_BIAS }.as_bytes();
+        sink([&bias[..1], &[], &[], &[], &bias[1..]]);
+        let padded = &self.padded[..];
+        let slice = |from: usize, to: usize| padded.get(from.min(padded.len())..to.min(padded.len())).unwrap_or(&[]);
+        let mut push = |tag: &[u8], left: usize, right: usize, extra: &[u8]| {
+            sink([tag, slice(start.saturating_sub(left), start), slice(start, end), slice(end, end + right), extra]);
         };
+        const LETTERS: &[u8; 19] = b"abcdefghijklmnopqrs";
         for (k, &(left, right)) in WINDOWS.iter().enumerate() {
-            push(char::from(b'a' + k as u8), left, right, b"");
+            push(&LETTERS[k..k + 1], left, right, b"");
         }
         // Place among the vowel groups: how many there are (up to 4) and how many follow (up to 3).
         let vowel_groups = |from: usize, to: usize| (from..to).filter(|&i| self.is_vowel_group(i)).count();
         let total = vowel_groups(0, self.groups.len()).min(4) as u8;
         let after = vowel_groups(g + 1, self.groups.len()).min(3) as u8;
         let place = [b'0' + total, b'0' + after];
-        push('P', 0, 0, &place);
-        push('Q', 1, 1, &place);
+        push(b"P", 0, 0, &place);
+        push(b"Q", 1, 1, &place);
         // The whole neighbouring groups on both sides (or the edge mark when there is none).
         let len_of = |i: Option<usize>| i.and_then(|i| self.groups.get(i)).map_or(1, |&(s, e)| e - s);
-        push('N', len_of(g.checked_sub(1)), len_of(Some(g + 1)), b"");
+        push(b"N", len_of(g.checked_sub(1)), len_of(Some(g + 1)), b"");
     }
+}
+
+/// Index of the group itself among a feature's pieces (see [`Part::visit`]).
+const GROUP: usize = 2;
+
+/// FNV-1a over the bytes of a feature name: the key the model stores a feature under.
+const KEY_START: u64 = 0xCBF2_9CE4_8422_2325;
+
+fn key_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// The key of a feature name.
+pub(crate) fn key(name: &str) -> u64 {
+    name.bytes().fold(KEY_START, key_step)
 }
 
 /// Learned weights: for each known feature, one integer per label.
 pub(crate) struct Model {
-    weights: HashMap<Box<str>, [i32; LABELS]>,
+    weights: FastMap<u64, [i32; LABELS]>,
 }
 
 impl Model {
@@ -155,7 +195,7 @@ impl Model {
                 for l in [0, 2, 3] {
                     w[l] = fields.next()?.parse().ok()?;
                 }
-                fields.next().is_none().then(|| (feature.into(), w))
+                fields.next().is_none().then(|| (key(feature), w))
             })
             .collect();
         Model { weights }
@@ -168,8 +208,8 @@ impl Model {
         clitic + (0..part.groups())
             .map(|g| {
                 let mut score = [0i64; LABELS];
-                part.for_each_feature(g, &mut |f| {
-                    if let Some(w) = self.weights.get(f) {
+                part.for_each_key(g, &mut |f| {
+                    if let Some(w) = self.weights.get(&f) {
                         for (s, &x) in score.iter_mut().zip(w) {
                             *s += i64::from(x);
                         }
@@ -186,6 +226,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn keys_are_the_keys_of_the_feature_names() {
+        for word in ["rhythm", "via", "make", "prism", "a", "queueing", "don't"] {
+            let part = Part::new(word.as_bytes());
+            for g in 0..part.groups() {
+                let (mut names, mut keys) = (Vec::new(), Vec::new());
+                part.for_each_feature(g, &mut |f| names.push(key(f)));
+                part.for_each_key(g, &mut |k| keys.push(k));
+                assert_eq!(names, keys, "{word} group {g}");
+                assert_eq!(names.len(), WINDOWS.len() + 4);
+            }
+        }
+    }
+
+    #[test]
     fn shipped_weights_parse_completely() {
         let text = include_str!("../../models/syllables.tsv");
         let lines = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).count();
@@ -197,7 +251,7 @@ mod tests {
     fn malformed_lines_are_skipped() {
         let model = Model::parse("# comment\nzV\t1\t2\t3\nbad\t1\nworse\t1\t2\t3\t4\nnan\tx\t1\t2\n");
         assert_eq!(model.weights.len(), 1);
-        assert_eq!(model.weights.get("zV"), Some(&[1, 0, 2, 3]));
+        assert_eq!(model.weights.get(&key("zV")), Some(&[1, 0, 2, 3]));
     }
 
     #[test]
