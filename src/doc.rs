@@ -56,6 +56,7 @@ impl Span {
 
 /// What a token is, as the tokenizer saw it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum TokenKind {
     Word,
@@ -71,6 +72,7 @@ pub enum TokenKind {
 
 /// A Universal Dependencies part-of-speech tag (set by the tagger when there is one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Upos {
     Adj,
@@ -113,6 +115,7 @@ pub enum BlockKind {
 
 /// Why a paragraph is not part of the article itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum BoilerplateKind {
     /// A list of headlines of other articles.
@@ -151,6 +154,7 @@ pub struct Sentence {
 
 /// The detected language of the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Language {
     /// ISO 639-1 code, or `"und"` when undetermined.
     pub code: &'static str,
@@ -160,6 +164,7 @@ pub struct Language {
 
 /// Something the reader should know about how the text was analysed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Warning {
     /// A stable machine-readable code, e.g. `"tooShort"`.
     pub code: &'static str,
@@ -168,6 +173,7 @@ pub struct Warning {
 
 /// Counts over the article body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// Characters (Unicode scalar values) of the body, whitespace included.
@@ -192,6 +198,7 @@ pub struct Stats {
 
 /// Readability scores of the body; `None` when the text is too short for the formula.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Readability {
     pub flesch_reading_ease: Option<f64>,
@@ -204,6 +211,7 @@ pub struct Readability {
 
 /// What kind of thing a named entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum EntityKind {
     Person,
@@ -279,6 +287,7 @@ pub struct Role {
 
 /// The tone of the article body (sentiment stage).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Sentiment {
     /// In [-1, 1]; does not grow with length (a paragraph repeated ten times keeps its score).
@@ -293,6 +302,7 @@ pub struct Sentiment {
 
 /// What makes a span loaded language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum LoadedKind {
     /// Hype and drama: "bombshell", "slams", "stern warning".
@@ -350,6 +360,7 @@ pub struct Quote {
 
 /// What kind of source a quote cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SourceKind {
     Person,
@@ -375,6 +386,7 @@ pub struct Source {
 
 /// How many quotes rest on each kind of source.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Sourcing {
     /// Quotes from named people and organizations.
@@ -390,6 +402,7 @@ pub struct Sourcing {
 
 /// What kind of hedge a cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum HedgeKind {
     /// Epistemic modal verbs: might, could, may.
@@ -427,6 +440,7 @@ pub struct Hedge {
 
 /// How firmly a sentence states its claim (vague quantifiers aside).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Certainty {
     /// No hedge.
@@ -440,6 +454,7 @@ pub enum Certainty {
 
 /// How much of the article body is hedged.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Hedging {
     /// Body sentences with at least one hedge other than a vague quantifier.

@@ -8,6 +8,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 /// What to include in the analysis. Every field is optional in JSON.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// Add the token layer (`tokens[]`) to the output.

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Utf16Span {
     pub start: usize,
     pub end: usize,
@@ -62,6 +63,7 @@ impl Utf16Map {
 
 /// Everything `analyze` found in one text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
     /// The analyzer's version (the crate version).
@@ -77,6 +79,7 @@ pub struct Analysis {
     pub sentences: Vec<SentenceOut>,
     /// Present only when `options.tokens` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub tokens: Option<Vec<TokenOut>>,
     /// Tone of the body: `compound` in [-1, 1] (length-normalised, so it does not saturate on
     /// long texts), the `positive`/`negative`/`neutral` shares of its words' tone, and
@@ -105,6 +108,7 @@ pub struct Analysis {
 
 /// One entity: a referent and its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EntityOut {
     /// `e1`, `e2`… in order of first mention.
     pub id: String,
@@ -115,12 +119,15 @@ pub struct EntityOut {
     pub salience: f64,
     /// For dates, the normalised value where the text fixes one (`2019-04`, `XXXX-04-05`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub value: Option<String>,
     /// For places known to the public lists: `country`, `city` or `region`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub subkind: Option<&'static str>,
     /// The mean tone, in [-1, 1], of the sentences that mention it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub sentiment: Option<f64>,
     /// For people: offices and affiliations from titles and appositions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -153,6 +160,7 @@ pub struct RoleOut {
 
 /// A hedge cue.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct HedgeOut {
     pub start: usize,
     pub end: usize,
@@ -162,6 +170,7 @@ pub struct HedgeOut {
 
 /// A span of loaded wording.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LoadedOut {
     pub start: usize,
     pub end: usize,
@@ -169,6 +178,7 @@ pub struct LoadedOut {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeyphraseOut {
     pub text: String,
     /// In (0, 1]; the best phrase has 1.
@@ -179,6 +189,7 @@ pub struct KeyphraseOut {
 
 /// Where the article is inside the pasted text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Structure {
     pub title: Option<Utf16Span>,
@@ -191,6 +202,7 @@ pub struct Structure {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct BoilerplateOut {
     pub start: usize,
     pub end: usize,
@@ -198,6 +210,7 @@ pub struct BoilerplateOut {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ParagraphOut {
     pub start: usize,
     pub end: usize,
@@ -206,6 +219,7 @@ pub struct ParagraphOut {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SentenceOut {
     pub start: usize,
@@ -221,16 +235,19 @@ pub struct SentenceOut {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct TokenOut {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub pos: Option<Upos>,
 }
 
 /// Words or claims attributed to a source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct QuoteOut {
     /// What is attributed.
     pub content: Utf16Span,
@@ -246,6 +263,7 @@ pub struct QuoteOut {
 
 /// The earlier name mention a source refers to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SpeakerOut {
     pub start: usize,
     pub end: usize,
@@ -258,6 +276,7 @@ pub struct SpeakerOut {
 
 /// One distinct source and the quotes citing it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SourceOut {
     /// The source's fullest mention: `start`/`end` span it, `name` is its text.
     pub start: usize,

@@ -1,21 +1,24 @@
-// Talks to the analyzer worker (worker.js) on behalf of the page.
+// Talks to the analyzer worker (worker.js) on behalf of the page and of embedding hosts
+// (analyzer.js).
 //
 // Input: texts and options passed to `analyze`. Output: a Promise per call that resolves to
 // {analysis, version, ms, maxBytes} or rejects with an Error whose message can be shown to the reader.
 // The worker is started lazily and replaced after it fails (load error, uncaught error,
 // undeliverable message, a trap reported as fatal, or an answer that takes too long), so one
-// failure never breaks the page: the next call starts a fresh worker.
+// failure never breaks the page: the next call starts a fresh worker. `terminate()` stops it
+// and rejects the calls still waiting.
 
 /** Generous: about 1.5 s per MB is typical, so only a hung analysis reaches this. */
 const defaultTimeout = (text) => 20_000 + text.length / 200;
 
 export class AnalyzerClient {
   /**
-   * @param {URL} workerUrl
+   * @param {URL | (() => Worker)} worker the module worker's URL, or a function that starts
+   *   it (so bundlers can see the `new Worker(new URL(…, import.meta.url))` they rewrite)
    * @param {{timeoutMs?: (text: string) => number}} [options] how long to wait for an answer
    */
-  constructor(workerUrl, { timeoutMs = defaultTimeout } = {}) {
-    this.workerUrl = workerUrl;
+  constructor(worker, { timeoutMs = defaultTimeout } = {}) {
+    this.startWorker = typeof worker === 'function' ? worker : () => new Worker(worker, { type: 'module' });
     this.timeoutMs = timeoutMs;
     this.worker = null;
     this.nextId = 1;
@@ -47,9 +50,14 @@ export class AnalyzerClient {
     });
   }
 
+  /** Stops the worker; calls still waiting reject. A later `analyze` starts a new worker. */
+  terminate() {
+    this.#failAll('the analyzer was terminated');
+  }
+
   #ensureWorker() {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerUrl, { type: 'module' });
+    const worker = this.startWorker();
     worker.onmessage = ({ data }) => this.#settle(data);
     worker.onerror = (event) => {
       event.preventDefault();

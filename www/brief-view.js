@@ -6,10 +6,8 @@
 // button per summary sentence (its text; it jumps to the sentence), #keyphrases one chip per
 // phrase (it highlights the phrase's mentions). Text goes in as text nodes only.
 
-import { button, countBadge, listItem } from './dom.js';
+import { button, byId, countBadge, listItem } from './dom.js';
 import { oneLine } from './format.js';
-
-const byId = (id) => document.getElementById(id);
 
 export function renderBrief(text, analysis, interactions) {
   const summary = Array.isArray(analysis.summary) ? analysis.summary : [];

@@ -58,3 +58,23 @@ export function appendCapped(list, items, limit, make, noun) {
   }, { once: true });
   list.after(more);
 }
+
+/** Where the views look up their elements by id: the document, or a shadow root while drawing. */
+let viewRoot = null;
+
+/** The element with this id in the page, or in the shadow root being drawn (`drawingIn`). */
+export const byId = (id) => (viewRoot ?? document).getElementById(id);
+
+/**
+ * Runs `draw()` with `byId` looking in `root` (e.g. the `<article-analysis>` element's
+ * shadow root, which holds elements with the ids the views fill) instead of the document.
+ */
+export function drawingIn(root, draw) {
+  const outer = viewRoot;
+  viewRoot = root;
+  try {
+    return draw();
+  } finally {
+    viewRoot = outer;
+  }
+}

@@ -9,7 +9,7 @@
 // mentions in the article, selecting it keeps them highlighted. Long groups show their first
 // GROUP_LIMIT chips and a "Show all" button.
 
-import { appendCapped, button, countBadge, el, listItem } from './dom.js';
+import { appendCapped, button, byId, countBadge, el, listItem } from './dom.js';
 import { capitalise, formatTone, kindLabel, oneLine, toneWord } from './format.js';
 import { ENTITY_KINDS } from './highlights.js';
 
@@ -42,11 +42,11 @@ export function groupEntities(entities) {
 }
 
 export function renderEntities(text, analysis, interactions) {
-  const section = document.getElementById('entities-section');
+  const section = byId('entities-section');
   const entities = analysis.entities;
   section.hidden = !Array.isArray(entities);
   if (section.hidden) return;
-  const box = document.getElementById('entities');
+  const box = byId('entities');
   const groups = groupEntities(entities);
   if (!groups.length) {
     box.replaceChildren(el('p', 'No people, organisations, places, dates or figures found.', 'note'));

@@ -8,7 +8,7 @@
 // on hover and on keyboard focus, hidden again by Escape); selecting a figure highlights its
 // spans in the article and scrolls to the first. `labelFigures` (no DOM) gives the figures.
 
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 import { explainGrade, explainTone, formatCount, formatLanguage, formatMinutes, formatScore, formatTone } from './format.js';
 
 /** How many of the longest sentences the grade figure points at. */
@@ -107,7 +107,7 @@ function longestSentences(text, sentences) {
 }
 
 export function renderLabel(text, analysis, interactions) {
-  const list = document.getElementById('label');
+  const list = byId('label');
   list.replaceChildren(...labelFigures(text, analysis).map((figure) => {
     const item = el('li', null, `label-item label-${figure.id}`);
     const tip = el('span', figure.explain, 'label-tip');

@@ -9,7 +9,7 @@
 // The speaker may be a name, an index (into `sources`, else `entities`), an object with a
 // `name`, or null; a quote with none is grouped by the source as written, if any.
 
-import { appendCapped, button, el, listItem } from './dom.js';
+import { appendCapped, button, byId, el, listItem } from './dom.js';
 import { clip, formatCount, oneLine } from './format.js';
 import { entityKindLabel } from './highlights.js';
 
@@ -42,7 +42,7 @@ export function groupQuotes(text, analysis) {
 }
 
 export function renderQuotes(text, analysis, interactions) {
-  const section = document.getElementById('quotes-section');
+  const section = byId('quotes-section');
   const quotes = analysis.quotes;
   section.hidden = !Array.isArray(quotes);
   if (section.hidden) return;
@@ -55,7 +55,7 @@ export function renderQuotes(text, analysis, interactions) {
       + `from ${plural(named.length, 'source')}${unnamed ? `; ${formatCount(unnamed)} with no named source` : ''}.`
     : 'No quotes or reported speech found.';
 
-  const box = document.getElementById('quotes');
+  const box = byId('quotes');
   const list = el('div', null, 'quote-groups');
   box.replaceChildren(el('p', tally, 'note tally'), list);
   appendCapped(list, groups, GROUP_LIMIT, (group) => groupElement(text, quotes, group, interactions), 'sources');

@@ -7,7 +7,7 @@
 // #readability-missing note. `readabilityRows` (no DOM) gives each row's figures; its
 // `compute` re-does the formula, so the tests can check it against the analyzer's score.
 
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 import { capitalise, explainEase, formatCount, formatScore } from './format.js';
 
 const per = (a, b) => a / b;
@@ -55,8 +55,8 @@ export function countsLine(stats) {
 
 export function renderReadability(readability, stats) {
   const rows = readabilityRows(readability, stats ?? {});
-  document.getElementById('readability-counts').textContent = stats ? countsLine(stats) : '';
-  document.getElementById('readability').tBodies[0].replaceChildren(...rows.map((row) => {
+  byId('readability-counts').textContent = stats ? countsLine(stats) : '';
+  byId('readability').tBodies[0].replaceChildren(...rows.map((row) => {
     const tr = document.createElement('tr');
     if (row.value == null) tr.className = 'missing';
     const header = el('th', row.name);
@@ -75,7 +75,7 @@ export function renderReadability(readability, stats) {
   }));
 
   const missing = rows.filter((row) => row.value == null).map((row) => row.name);
-  const line = document.getElementById('readability-missing');
+  const line = byId('readability-missing');
   line.hidden = missing.length === 0;
   line.textContent = missing.length
     ? `${missing.length === rows.length ? 'No score' : missing.join(', ')} could not be computed: the article body is too short for ${missing.length === 1 ? 'this formula' : 'these formulas'}.`

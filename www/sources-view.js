@@ -11,7 +11,7 @@
 // for) are buttons jumping to them. `sourceGroups`, `sortedSources`, `sourceKindLabel` and
 // `sourceMentions` need no DOM.
 
-import { appendCapped, button, el, listItem } from './dom.js';
+import { appendCapped, button, byId, el, listItem } from './dom.js';
 import { clip, formatCount, oneLine } from './format.js';
 
 const LIMIT = 12;
@@ -65,12 +65,12 @@ export function sourceMentions(source, quotes) {
 }
 
 export function renderSources(text, analysis, interactions) {
-  const section = document.getElementById('sources-section');
+  const section = byId('sources-section');
   section.hidden = !Array.isArray(analysis.sources);
   if (section.hidden) return;
   renderBar(analysis.sourcing);
   const list = el('ul', null, 'source-list');
-  document.getElementById('sources-list').replaceChildren(list);
+  byId('sources-list').replaceChildren(list);
   const sources = sortedSources(analysis.sources);
   if (!sources.length) {
     list.append(el('li', 'No sources cited.', 'note'));
@@ -82,17 +82,17 @@ export function renderSources(text, analysis, interactions) {
 function renderBar(sourcing) {
   const groups = sourceGroups(sourcing);
   const total = groups.reduce((sum, g) => sum + g.count, 0);
-  const bar = document.getElementById('sources-bar');
+  const bar = byId('sources-bar');
   bar.replaceChildren(...groups.map((g) => {
     const segment = el('span', null, `bar-segment src-${g.id}`);
     segment.style.flexGrow = String(g.count);
     return segment;
   }));
   bar.hidden = !total;
-  document.getElementById('sources-tally').textContent = total
+  byId('sources-tally').textContent = total
     ? `${formatCount(total)} quote${total === 1 ? '' : 's'} and reported claim${total === 1 ? '' : 's'} rest on:`
     : 'No quotes or reported claims, so no sources.';
-  document.getElementById('sources-legend').replaceChildren(...groups.map((g) => {
+  byId('sources-legend').replaceChildren(...groups.map((g) => {
     const item = el('li', null, `src-${g.id}`);
     const swatch = el('span', null, 'swatch');
     swatch.setAttribute('aria-hidden', 'true');

@@ -8,7 +8,7 @@
 // nothing here ever parses HTML.
 
 import { renderArc } from './arc.js';
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 import {
   explainGrade, explainLoaded, explainTone, formatCount, formatLanguage,
   formatRate, formatScore, formatTone, kindLabel,
@@ -24,7 +24,6 @@ const RENDER_LIMIT = 300_000;
 const BLOCK_TAGS = { title: 'h3', heading: 'h4' };
 const TAGGED_KINDS = new Set(['byline', 'dateline']);
 
-const byId = (id) => document.getElementById(id);
 const setText = (id, text) => { byId(id).textContent = text; };
 
 export function renderOverview({ stats, readability, language, sentiment, loaded }) {

@@ -5,7 +5,7 @@
 // recording every request path, and answering 503 for any path put in its `broken` set
 // (to simulate a failed load). launchBrowser(): headless Chromium from /usr/bin via
 // playwright-core, with the flags from shared/TOOLCHAIN.md §9 and a fresh profile directory
-// in a temporary folder that close() deletes.
+// in a temporary folder that close() deletes; service workers blocked unless asked for.
 
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -83,8 +83,12 @@ export async function startServer(root) {
   };
 }
 
-/** @returns {Promise<{context: import('playwright-core').BrowserContext, close: () => Promise<void>}>} */
-export async function launchBrowser() {
+/**
+ * @param {{serviceWorkers?: 'allow' | 'block'}} [options] service workers are blocked unless
+ *   a test asks for them: requests they answer would escape the tests' `page.route` mocks
+ * @returns {Promise<{context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
+ */
+export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'article-analyzer-e2e-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -92,6 +96,7 @@ export async function launchBrowser() {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
+      serviceWorkers,
     });
     return {
       context,
