@@ -130,29 +130,30 @@ pub struct EntityOut {
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub sentiment: Option<f64>,
     /// For people: offices and affiliations from titles and appositions.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleOut>,
     /// For places: adjectives naming them ("Russian"), not counted as mentions.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub demonyms: Vec<Utf16Span>,
     /// For dates: true when relative to the time of writing ("yesterday", "last week").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub relative: bool,
     /// For relative dates resolved against the dateline: the dateline's date.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub anchor: Option<String>,
 }
 
 /// A person's office or affiliation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RoleOut {
     /// The office as written ("Defense Minister", "spokesman").
     pub title: String,
     /// The organisation's entity name, when the text gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub organization: Option<String>,
     /// The country or place ("Russia" for "Russian").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub place: Option<String>,
     /// The words giving the role.
     pub span: Utf16Span,
@@ -271,6 +272,7 @@ pub struct SpeakerOut {
     pub name: String,
     /// The id (`e3`) of the entity the speaker is, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub entity: Option<String>,
 }
 
