@@ -386,6 +386,27 @@ relative: boolean,
 anchor?: string, };
 
 /**
+ * A person's office or affiliation.
+ */
+export type RoleOut = { 
+/**
+ * The office as written ("Defense Minister", "spokesman").
+ */
+title: string, 
+/**
+ * The organisation's entity name, when the text gives one.
+ */
+organization?: string, 
+/**
+ * The country or place ("Russia" for "Russian").
+ */
+place?: string, 
+/**
+ * The words giving the role.
+ */
+span: Utf16Span, };
+
+/**
  * What kind of thing a named entity is.
  */
 export type EntityKind = "person" | "organization" | "location" | "date" | "money" | "percent" | "quantity";
