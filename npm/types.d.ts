@@ -268,7 +268,11 @@ export type SpeakerOut = { start: number, end: number,
 /**
  * The name's text, spaces normalized.
  */
-name: string, };
+name: string, 
+/**
+ * The id (`e3`) of the entity the speaker is, when known.
+ */
+entity?: string, };
 
 /**
  * One distinct source and the quotes citing it.
@@ -363,7 +367,44 @@ subkind?: string,
 /**
  * The mean tone, in [-1, 1], of the sentences that mention it.
  */
-sentiment?: number, };
+sentiment?: number, 
+/**
+ * For people: offices and affiliations from titles and appositions.
+ */
+roles: Array<RoleOut>, 
+/**
+ * For places: adjectives naming them ("Russian"), not counted as mentions.
+ */
+demonyms: Array<Utf16Span>, 
+/**
+ * For dates: true when relative to the time of writing ("yesterday", "last week").
+ */
+relative: boolean, 
+/**
+ * For relative dates resolved against the dateline: the dateline's date.
+ */
+anchor?: string, };
+
+/**
+ * A person's office or affiliation.
+ */
+export type RoleOut = { 
+/**
+ * The office as written ("Defense Minister", "spokesman").
+ */
+title: string, 
+/**
+ * The organisation's entity name, when the text gives one.
+ */
+organization?: string, 
+/**
+ * The country or place ("Russia" for "Russian").
+ */
+place?: string, 
+/**
+ * The words giving the role.
+ */
+span: Utf16Span, };
 
 /**
  * What kind of thing a named entity is.

@@ -239,6 +239,50 @@ pub struct Entity {
     pub subkind: Option<&'static str>,
     /// The mean tone of the sentences that mention it (set by the sentiment stage).
     pub sentiment: Option<f64>,
+    /// Offices and affiliations the text gives a person ("Defense Minister" of Russia).
+    pub roles: Vec<Role>,
+    /// For places: adjectives that name them ("Russian", "North Korean"), in text order. Kept
+    /// apart from `mentions`: they point at the place without naming it.
+    pub demonyms: Vec<Span>,
+    /// For dates: true when the expression is relative to when it was written ("yesterday",
+    /// "on Tuesday", "last week").
+    pub relative: bool,
+    /// For relative dates resolved against the article's dateline: the dateline's date (the
+    /// resolved date is then in `value`).
+    pub anchor: Option<String>,
+}
+
+impl Entity {
+    /// An entity with no mention yet and every optional field empty.
+    pub fn new(name: &str, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind,
+            mentions: Vec::new(),
+            salience: 0.0,
+            value: None,
+            subkind: None,
+            sentiment: None,
+            roles: Vec::new(),
+            demonyms: Vec::new(),
+            relative: false,
+            anchor: None,
+        }
+    }
+}
+
+/// An office or affiliation given with a person, from a title ("Russian Defense Minister
+/// Sergei Shoigu") or an apposition ("Kirby, a spokesman for the NSC,").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// The office as written, spaces normalised ("Defense Minister", "spokesman").
+    pub title: String,
+    /// The organisation the office belongs to, by the name of its entity.
+    pub organization: Option<String>,
+    /// The country or place the office belongs to ("Russia" for "Russian").
+    pub place: Option<String>,
+    /// The words that give the role, title and affiliation.
+    pub span: Span,
 }
 
 /// The tone of the article body (sentiment stage).
@@ -310,6 +354,8 @@ pub struct Quote {
     pub direct: bool,
     /// The fullest earlier name mention the source refers to ("John Kirby" for "he").
     pub speaker: Option<Span>,
+    /// Index into `Document::entities` of the entity the speaker is, when there is one.
+    pub speaker_entity: Option<usize>,
 }
 
 /// What kind of source a quote cites.

@@ -40,7 +40,7 @@ pub use doc::{BoilerplateKind, EntityKind, Language, LoadedKind, Readability, Se
 pub use options::Options;
 pub use doc::{Certainty, HedgeKind, Hedging, SourceKind, Sourcing};
 pub use output::{
-    Analysis, BoilerplateOut, EntityOut, HedgeOut, KeyphraseOut, LoadedOut, ParagraphOut, QuoteOut, SentenceOut, SourceOut, SpeakerOut,
+    Analysis, BoilerplateOut, EntityOut, HedgeOut, KeyphraseOut, LoadedOut, ParagraphOut, QuoteOut, RoleOut, SentenceOut, SourceOut, SpeakerOut,
     Structure, TokenOut, Utf16Span,
 };
 

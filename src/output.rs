@@ -129,6 +129,34 @@ pub struct EntityOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub sentiment: Option<f64>,
+    /// For people: offices and affiliations from titles and appositions.
+    pub roles: Vec<RoleOut>,
+    /// For places: adjectives naming them ("Russian"), not counted as mentions.
+    pub demonyms: Vec<Utf16Span>,
+    /// For dates: true when relative to the time of writing ("yesterday", "last week").
+    pub relative: bool,
+    /// For relative dates resolved against the dateline: the dateline's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub anchor: Option<String>,
+}
+
+/// A person's office or affiliation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RoleOut {
+    /// The office as written ("Defense Minister", "spokesman").
+    pub title: String,
+    /// The organisation's entity name, when the text gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub organization: Option<String>,
+    /// The country or place ("Russia" for "Russian").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub place: Option<String>,
+    /// The words giving the role.
+    pub span: Utf16Span,
 }
 
 /// A hedge cue.
@@ -242,6 +270,10 @@ pub struct SpeakerOut {
     pub end: usize,
     /// The name's text, spaces normalized.
     pub name: String,
+    /// The id (`e3`) of the entity the speaker is, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub entity: Option<String>,
 }
 
 /// One distinct source and the quotes citing it.
@@ -276,9 +308,14 @@ fn quote_out(doc: &Document, map: &Utf16Map, q: &Quote) -> QuoteOut {
         direct: q.direct,
         speaker: q.speaker.map(|s| {
             let u = map.span(s);
-            SpeakerOut { start: u.start, end: u.end, name: normalized(doc.text_of(s)) }
+            SpeakerOut { start: u.start, end: u.end, name: normalized(doc.text_of(s)), entity: q.speaker_entity.map(entity_id) }
         }),
     }
+}
+
+/// The id of the entity at an index of `Document::entities`.
+fn entity_id(index: usize) -> String {
+    format!("e{}", index + 1)
 }
 
 fn block_name(kind: BlockKind) -> &'static str {
@@ -387,7 +424,7 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
         .iter()
         .enumerate()
         .map(|(i, e)| EntityOut {
-            id: format!("e{}", i + 1),
+            id: entity_id(i),
             name: e.name.clone(),
             kind: e.kind,
             mentions: e.mentions.iter().map(|&m| map.span(m)).collect(),
@@ -395,6 +432,14 @@ pub(crate) fn build(doc: Document, options: &Options) -> Analysis {
             value: e.value.clone(),
             subkind: e.subkind,
             sentiment: e.sentiment,
+            roles: e
+                .roles
+                .iter()
+                .map(|r| RoleOut { title: r.title.clone(), organization: r.organization.clone(), place: r.place.clone(), span: map.span(r.span) })
+                .collect(),
+            demonyms: e.demonyms.iter().map(|&d| map.span(d)).collect(),
+            relative: e.relative,
+            anchor: e.anchor.clone(),
         })
         .collect();
     Analysis {

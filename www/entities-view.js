@@ -1,7 +1,8 @@
 // The entity panel: the people, organisations, places, dates and figures the article names.
 //
 // Input: the analysed text, the analysis `entities` ([{id, name, kind, mentions: [{start,
-// end}], roles? (strings or spans), salience?, sentiment?}]; the panel stays hidden when the field is absent) and the
+// end}], roles? ({title, organization?, place?}, strings or spans), salience?, sentiment?}]; the panel stays hidden
+// when the field is absent) and the
 // Interactions (interact.js). Output: #entities holds one group per kind (people,
 // organisations and places first), each a list of chips, the main actors first (by salience
 // when the analysis gives it, else by number of mentions); pointing at a chip previews its
@@ -77,9 +78,16 @@ function chip(text, entity, kind, interactions) {
   return item;
 }
 
-/** A role given as a string, or as a span of the text ({start, end}); anything else is skipped. */
+/**
+ * A role given as {title, organization?, place?} ("Defense Minister, Russia"), as a string, or as a span of the
+ * text ({start, end}); anything else is skipped.
+ */
 function roleText(text, role) {
   if (typeof role === 'string') return oneLine(role);
+  if (typeof role?.title === 'string') {
+    const of = [role.organization, role.place].filter((part) => typeof part === 'string' && part);
+    return oneLine([role.title, ...of].join(', '));
+  }
   if (Number.isInteger(role?.start) && Number.isInteger(role?.end)) return oneLine(text.slice(role.start, role.end));
   return '';
 }

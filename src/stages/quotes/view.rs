@@ -16,7 +16,7 @@ use crate::doc::{BlockKind, Document, Span, TokenKind};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct QuoteRole {
     /// Index into [`View::quotations`] of the quotation that holds the token.
-    pub within: Option<usize>,
+    pub within: Option<u32>,
     /// The token is that quotation's opening mark.
     pub opens: bool,
     /// The token is that quotation's closing mark.
@@ -26,13 +26,14 @@ pub(crate) struct QuoteRole {
 pub(crate) struct View<'d, 't> {
     pub doc: &'d Document<'t>,
     pub lower: Vec<Cow<'t, str>>,
-    /// Per token, the index of its sentence (`usize::MAX` for none).
-    pub sentence: Vec<usize>,
+    /// Per token, the index of its sentence (`u32::MAX` for none). Indices here are `u32`
+    /// (the input limit keeps them far below 2^32): these tables have one entry per token.
+    sentence: Vec<u32>,
     /// Sentences, joined where a split fell after a title or initial ("Mr. | Barrett said")
     /// or between a quotation and its attribution ("“Why?” | Graham asked.").
     clauses: Vec<Range<usize>>,
-    /// Per token, the index of its clause (`usize::MAX` for none).
-    clause: Vec<usize>,
+    /// Per token, the index of its clause (`u32::MAX` for none).
+    clause: Vec<u32>,
     /// Top-level quotations of the analysed paragraphs, by start.
     pub quotations: Vec<Quotation>,
     pub quote: Vec<QuoteRole>,
@@ -53,7 +54,7 @@ impl<'d, 't> View<'d, 't> {
         let paragraphs: Vec<Span> = doc.paragraphs.iter().filter(|p| analysed(p.kind)).map(|p| p.span).collect();
         let quotations: Vec<Quotation> = marks::quotations(doc.text, &paragraphs).into_iter().filter(|q| !q.nested).collect();
         let quote = quote_roles(doc, &quotations);
-        let mut sentence = vec![usize::MAX; doc.tokens.len()];
+        let mut sentence = vec![u32::MAX; doc.tokens.len()];
         let mut clauses: Vec<Range<usize>> = Vec::with_capacity(doc.sentences.len());
         for (i, s) in doc.sentences.iter().enumerate() {
             let same_paragraph = i > 0 && doc.sentences[i - 1].paragraph == s.paragraph;
@@ -63,13 +64,13 @@ impl<'d, 't> View<'d, 't> {
                 _ => clauses.push(s.tokens.clone()),
             }
             for slot in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *slot = i;
+                *slot = i as u32;
             }
         }
-        let mut clause = vec![usize::MAX; doc.tokens.len()];
+        let mut clause = vec![u32::MAX; doc.tokens.len()];
         for (i, c) in clauses.iter().enumerate() {
             for slot in clause.get_mut(c.clone()).into_iter().flatten() {
-                *slot = i;
+                *slot = i as u32;
             }
         }
         View { doc, lower, sentence, clauses, clause, quotations, quote }
@@ -96,6 +97,16 @@ impl<'d, 't> View<'d, 't> {
         self.quote.get(token).copied().unwrap_or_default()
     }
 
+    /// The top-level quotation that holds `token`, if any.
+    pub(crate) fn quotation_of(&self, token: usize) -> Option<&Quotation> {
+        self.role(token).within.and_then(|q| self.quotations.get(q as usize))
+    }
+
+    /// The sentence that holds `token`, if any.
+    pub(crate) fn sentence_of(&self, token: usize) -> Option<&crate::doc::Sentence> {
+        self.sentence.get(token).and_then(|&s| self.doc.sentences.get(s as usize))
+    }
+
     /// The top-level quotation that starts at byte `start`, if any.
     pub(crate) fn quotation_starting_at(&self, start: usize) -> Option<&Quotation> {
         let i = self.quotations.partition_point(|q| q.span.start < start);
@@ -117,13 +128,13 @@ impl<'d, 't> View<'d, 't> {
 
     /// The index of the paragraph holding `token`.
     pub(crate) fn paragraph(&self, token: usize) -> Option<usize> {
-        self.sentence.get(token).and_then(|&s| self.doc.sentences.get(s)).map(|s| s.paragraph)
+        self.sentence_of(token).map(|s| s.paragraph)
     }
 
     /// The token range of the sentence holding `token` (sentences split after a title or
     /// an initial, or before the attribution of a quotation, are joined back).
     pub(crate) fn sentence_tokens(&self, token: usize) -> Range<usize> {
-        self.clause.get(token).and_then(|&c| self.clauses.get(c)).map_or(token..token + 1, Clone::clone)
+        self.clause.get(token).and_then(|&c| self.clauses.get(c as usize)).map_or(token..token + 1, Clone::clone)
     }
 }
 
@@ -160,7 +171,7 @@ fn quote_roles(doc: &Document, quotations: &[Quotation]) -> Vec<QuoteRole> {
         }
         let Some(quote) = quotations.get(q) else { break };
         if quote.closed && quote.span.contains(token.span) {
-            role.within = Some(q);
+            role.within = Some(q as u32);
             role.opens = token.span.start == quote.span.start;
             role.closes = quote.closed && token.span.end == quote.span.end;
         }
