@@ -15,9 +15,10 @@
 
 use article_analyzer::{analyze, AnalyzeError, Analysis, Options, MAX_INPUT_BYTES};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::cli;
 
 /// Far above any real run: only a hang, or quadratic work on these sizes, reaches it.
 const HANG_GUARD: Duration = Duration::from_secs(30);
@@ -208,18 +209,6 @@ fn emoji_zwj_sequences_and_combining_marks() {
     assert!(sentences[0].starts_with("Fans cheered") && sentences[0].ends_with("won."), "{:?}", sentences[0]);
 }
 
-/// Runs the CLI (the debug build `cargo test` makes) with `args` and `input` on stdin.
-fn cli(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-analyzer"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    child.stdin.take().expect("stdin is piped").write_all(input).expect("stdin accepts input");
-    child.wait_with_output().expect("the CLI finishes")
-}
 
 #[test]
 fn binary_bytes_through_the_cli_are_replaced_with_a_warning() {

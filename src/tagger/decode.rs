@@ -9,6 +9,21 @@ pub trait Scorer {
     fn n_tags(&self) -> usize;
     /// Writes one score per tag for `features` into `scores` (overwriting it).
     fn score(&self, features: &[u64], scores: &mut [f32]);
+
+    /// The best-scoring tag among those `allowed` accepts (the first such tag on ties).
+    fn best(&self, features: &[u64], scores: &mut [f32], allowed: impl Fn(usize) -> bool) -> usize
+    where
+        Self: Sized,
+    {
+        self.score(features, scores);
+        let mut best: Option<(usize, f32)> = None;
+        for (t, &s) in scores.iter().enumerate() {
+            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
+                best = Some((t, s));
+            }
+        }
+        best.map_or(0, |(t, _)| t)
+    }
 }
 
 /// The best tag sequence for `emissions` (`n * t` scores, position-major) under

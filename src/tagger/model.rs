@@ -260,17 +260,6 @@ impl Model {
         }
     }
 
-    /// The best-scoring tag among those `allowed` accepts (the first such tag on ties).
-    pub fn best(&self, features: &[u64], scores: &mut [f32], allowed: impl Fn(usize) -> bool) -> usize {
-        self.score(features, scores);
-        let mut best: Option<(usize, f32)> = None;
-        for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
-                best = Some((t, s));
-            }
-        }
-        best.map_or(0, |(t, _)| t)
-    }
 }
 
 impl Scorer for Model {

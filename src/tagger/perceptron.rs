@@ -51,17 +51,6 @@ impl Perceptron {
         self.tags.len()
     }
 
-    /// The best tag among the `allowed` ones under the current weights.
-    pub fn predict(&self, features: &[u64], scores: &mut [f32], allowed: impl Fn(usize) -> bool) -> usize {
-        self.score(features, scores);
-        let mut best: Option<(usize, f32)> = None;
-        for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
-                best = Some((t, s));
-            }
-        }
-        best.map_or(0, |(t, _)| t)
-    }
 
     /// Rewards `gold` and penalises `guess` on every feature, then advances one step.
     pub fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
@@ -131,7 +120,7 @@ mod tests {
         let mut scores = [0f32; 2];
         for _ in 0..10 {
             for (f, gold) in &data {
-                let guess = p.predict(f, &mut scores, |_| true);
+                let guess = p.best(f, &mut scores, |_| true);
                 p.update(f, *gold, guess);
             }
         }

@@ -6,6 +6,7 @@
 
 use super::clusters::{self, Classes};
 use super::features::{flag, Features, HashedMap, Word};
+use super::decode::Scorer;
 use super::model::Model;
 use std::sync::OnceLock;
 

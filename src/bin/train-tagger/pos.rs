@@ -5,6 +5,7 @@
 
 use crate::common::{read_text, write, Args, Settings};
 use article_analyzer::tagger::features::{normalise, Features};
+use article_analyzer::tagger::decode::Scorer;
 use article_analyzer::tagger::model::Model;
 use article_analyzer::tagger::perceptron::{Perceptron, Rng};
 use article_analyzer::tagger::pos;
@@ -104,7 +105,7 @@ fn train_run(train: &[(pos::Input, Vec<usize>)], set: &Settings, seed: u64) -> P
             for (i, &gold) in tags.iter().enumerate() {
                 let prev = [i.checked_sub(1).map(|j| guesses[j]), i.checked_sub(2).map(|j| guesses[j])];
                 pos::features(input, i, prev, &mut feats);
-                let guess = p.predict(&feats.hashes, &mut scores, |_| true);
+                let guess = p.best(&feats.hashes, &mut scores, |_| true);
                 p.update(&feats.hashes, gold, guess);
                 right += usize::from(guess == gold);
                 all += 1;
