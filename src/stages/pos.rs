@@ -32,10 +32,11 @@ pub(crate) fn run(doc: &mut Document) {
     let Some(model) = pos::model() else { return };
     let lexicon = pos::lexicon();
     let text = doc.text;
+    let mut tagger = pos::Tagger::new(model);
     for s in &doc.sentences {
         let Some(tokens) = doc.tokens.get_mut(s.tokens.clone()) else { continue };
         let input = Input::new(tokens.iter().map(|t| &text[t.span.start..t.span.end]), lexicon);
-        for (token, tag) in tokens.iter_mut().zip(pos::tag(model, &input)) {
+        for (token, tag) in tokens.iter_mut().zip(tagger.tag(&input)) {
             token.pos = UPOS.get(tag).copied();
         }
     }

@@ -16,14 +16,20 @@ pub trait Scorer {
         Self: Sized,
     {
         self.score(features, scores);
-        let mut best: Option<(usize, f32)> = None;
-        for (t, &s) in scores.iter().enumerate() {
-            if allowed(t) && best.map_or(true, |(_, b)| s > b) {
-                best = Some((t, s));
-            }
-        }
-        best.map_or(0, |(t, _)| t)
+        argmax(scores, allowed)
     }
+}
+
+/// The index of the best score among the tags `allowed` accepts (the first on ties; 0 when
+/// none is allowed).
+pub fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best: Option<(usize, f32)> = None;
+    for (t, &s) in scores.iter().enumerate() {
+        if allowed(t) && best.map_or(true, |(_, b)| s > b) {
+            best = Some((t, s));
+        }
+    }
+    best.map_or(0, |(t, _)| t)
 }
 
 /// The best tag sequence for `emissions` (`n * t` scores, position-major) under

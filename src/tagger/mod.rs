@@ -5,6 +5,7 @@
 //! - `clusters`: word classes learned from unlabelled text;
 //! - `decode`: the scoring interface and Viterbi decoding;
 //! - `model`: the compact quantised weight format, scoring and its file format;
+//! - `memo`: per-document memo of the scores of single words, for fast tagging;
 //! - `perceptron`: training (native builds only, used by `src/bin/train-tagger.rs`);
 //! - `pos`: the Universal POS tagger (templates + embedded model);
 //! - `ner`: the named-entity tagger (templates, gazetteer, document features, model).
@@ -15,6 +16,7 @@
 pub mod clusters;
 pub mod decode;
 pub mod features;
+pub mod memo;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod perceptron;

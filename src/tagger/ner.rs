@@ -20,7 +20,8 @@
 use super::clusters::{self, Classes};
 use super::decode::{viterbi, Scorer};
 use super::features::{feature, flag, mix, Features, HashedMap, HashedSet, Word};
-use super::model::Model;
+use super::memo::{Memo, EDGE};
+use super::model::{to_scores, Model};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -329,11 +330,88 @@ pub fn transition(prev: Option<usize>) -> u64 {
     feature(25, prev.map_or(1, |t| t as u64 + 2))
 }
 
+/// Where the words whose [`word_features`] a position reads stand, relative to it: the
+/// word itself, then one and two places before and after. A role is an index into this.
+pub const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
+
+/// The features that the word at offset `OFFSETS[role]` from a position gives that position,
+/// depending on that word alone (`None`: beyond the sentence edge). They are the same
+/// wherever the word occurs, which is what lets the tagger [`Memo`]ise their sums.
+pub fn word_features(role: usize, word: Option<(&Word, &Classes)>, out: &mut Features) {
+    let d = OFFSETS.get(role).copied().unwrap_or(0);
+    let edge = if d < 0 { BEFORE } else { AFTER };
+    let Some((w, class)) = word else {
+        if d != 0 {
+            let n = match d {
+                -1 | 1 => 5,
+                _ => 1,
+            };
+            for k in 0..n {
+                out.add(neighbour_template(d, k), edge);
+            }
+        }
+        return;
+    };
+    match d {
+        0 => {
+            out.add(1, 1);
+            out.add(2, w.lower);
+            out.add(3, w.raw);
+            for k in 0..4 {
+                out.add(4 + k as u64, w.suffix[k]);
+                out.add(8 + k as u64, w.prefix[k]);
+            }
+            out.add(12, w.shape);
+            out.add(13, w.long_shape);
+            out.add(44, class[0]);
+            out.add(45, class[1]);
+            out.add2(48, class[1], w.shape);
+            out.add2(52, class[2], w.shape);
+        }
+        -1 | 1 => {
+            let values = [w.lower, w.raw, w.shape, w.suffix3(), class[1]];
+            for (k, v) in values.into_iter().enumerate() {
+                out.add(neighbour_template(d, k), v);
+            }
+        }
+        _ => out.add(neighbour_template(d, 0), w.lower),
+    }
+}
+
+/// The template id of the `k`-th single-word feature of the neighbour at offset `d`: its
+/// normalised form, as written, shape, three-letter suffix, fine class (±2: the form only).
+fn neighbour_template(d: isize, k: usize) -> u64 {
+    const BEFORE_1: [u64; 5] = [16, 20, 22, 42, 46];
+    const AFTER_1: [u64; 5] = [17, 21, 23, 43, 47];
+    let table: &[u64] = match d {
+        -1 => &BEFORE_1,
+        1 => &AFTER_1,
+        -2 => &[18],
+        _ => &[19],
+    };
+    table.get(k).copied().unwrap_or(0)
+}
+
 /// Writes the features of word `i` of sentence `sent` of a document cased as `doc`, given
-/// the history of types given to words earlier in the document. (Tag-to-tag features are
+/// the history of types given to words earlier in the document: the [`word_features`] of
+/// the words around it, then its [`position_features`]. (Tag-to-tag features are
 /// [`transition`]s.)
 pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8>, out: &mut Features) {
     out.clear();
+    if i >= sent.words.len() {
+        return;
+    }
+    for (role, &d) in OFFSETS.iter().enumerate() {
+        let j = i.checked_add_signed(d);
+        let word = j.and_then(|j| Some((sent.words.get(j)?, sent.classes.get(j)?)));
+        word_features(role, word, out);
+    }
+    position_features(doc, sent, i, history, out);
+}
+
+/// The features of word `i` that combine several things: word pairs, the gazetteer marks
+/// and parts of speech around it, the document's casing and the history.
+fn position_features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8>, out: &mut Features) {
     let words = &sent.words;
     let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
     let edge = |d: isize| if d < 0 { BEFORE } else { AFTER };
@@ -348,25 +426,8 @@ pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8
         | u64::from(w.flags) << 3
         | case << 11
         | 1 << 13;
-    out.add(1, 1);
-    out.add(2, w.lower);
-    out.add(3, w.raw);
-    for k in 0..4 {
-        out.add(4 + k as u64, w.suffix[k]);
-        out.add(8 + k as u64, w.prefix[k]);
-    }
-    out.add(12, w.shape);
-    out.add(13, w.long_shape);
     out.add(14, doc_case);
     out.add2(15, doc_case, w.shape);
-    out.add(16, lower(-1));
-    out.add(17, lower(1));
-    out.add(18, lower(-2));
-    out.add(19, lower(2));
-    out.add(20, at(-1).map_or(BEFORE, |p| p.raw));
-    out.add(21, at(1).map_or(AFTER, |n| n.raw));
-    out.add(22, shape(-1));
-    out.add(23, shape(1));
     out.add2(24, mix(shape(-1), w.shape), shape(1));
     out.add2(30, lower(-1), w.lower);
     out.add2(31, w.lower, lower(1));
@@ -385,18 +446,10 @@ pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8
         out.add2(40, case, w.lower);
         out.add2(41, mix(case, lower(-1)), w.lower);
     }
-    out.add(42, at(-1).map_or(BEFORE, |p| p.suffix3()));
-    out.add(43, at(1).map_or(AFTER, |n| n.suffix3()));
     let class = |d: isize, k: usize| i.checked_add_signed(d).and_then(|j| sent.classes.get(j)).map_or(edge(d), |c| c[k]);
-    out.add(44, class(0, 0));
-    out.add(45, class(0, 1));
-    out.add(46, class(-1, 1));
-    out.add(47, class(1, 1));
-    out.add2(48, class(0, 1), w.shape);
     out.add2(49, class(-1, 0), class(0, 0));
     out.add2(50, class(0, 0), class(1, 0));
     out.add2(51, class(0, 2), doc_case);
-    out.add2(52, class(0, 2), w.shape);
     out.add2(53, class(-1, 2), class(0, 2));
     let pos = |d: isize| i.checked_add_signed(d).and_then(|j| sent.pos.get(j)).copied().unwrap_or(edge(d));
     out.add(54, pos(0));
@@ -408,10 +461,12 @@ pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8
 
 /// Tags a document sentence by sentence, in order, with first-order Viterbi; the history
 /// of types feeds on each sentence's tags once they are [`Decoder::commit`]ted. Tags are not
-/// forced into valid BILOU order; [`spans`] reads any sequence leniently.
+/// forced into valid BILOU order; [`spans`] reads any sequence leniently. This is the
+/// trainer's decoder: it works with any [`Scorer`] and keeps each word's features for the
+/// updates. ([`tag`] and [`tag_stream`] give the same tags with a quantised model, faster.)
 pub struct Decoder<'d> {
     case: &'d DocCase,
-    /// The prepared sentences `next` walks through (none for [`tag_stream`]).
+    /// The prepared sentences `next` walks through.
     sentences: &'d [Sentence],
     history: HashedMap<u8>,
     /// The sentence `next` decodes.
@@ -423,10 +478,7 @@ pub struct Decoder<'d> {
 
 impl<'d> Decoder<'d> {
     pub fn new(doc: &'d Document) -> Decoder<'d> {
-        Decoder::over(&doc.case, &doc.sentences)
-    }
-
-    fn over(case: &'d DocCase, sentences: &'d [Sentence]) -> Decoder<'d> {
+        let (case, sentences) = (&doc.case, &doc.sentences[..]);
         Decoder { case, sentences, history: HashedMap::default(), sentence: 0, feats: Vec::new(), offsets: Vec::new() }
     }
 
@@ -438,7 +490,7 @@ impl<'d> Decoder<'d> {
         Some(self.decode(scorer, sent))
     }
 
-    /// Decodes one sentence, keeping its words' features for [`Decoder::word_features`].
+    /// Decodes one sentence, keeping its words' features for [`Decoder::features_at`].
     fn decode(&mut self, scorer: &impl Scorer, sent: &Sentence) -> Vec<usize> {
         let n = sent.words.len();
         let t = scorer.n_tags();
@@ -461,7 +513,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// The features of word `i` of the sentence last decoded.
-    pub fn word_features(&self, i: usize) -> &[u64] {
+    pub fn features_at(&self, i: usize) -> &[u64] {
         match (self.offsets.get(i), self.offsets.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.feats[a..b],
             _ => &[],
@@ -472,29 +524,74 @@ impl<'d> Decoder<'d> {
     pub fn commit(&mut self, tags: &[usize]) {
         let sentences = self.sentences;
         if let Some(sent) = self.sentence.checked_sub(1).and_then(|s| sentences.get(s)) {
-            self.remember(sent, tags);
+            remember(&mut self.history, sent, tags);
         }
     }
+}
 
-    /// Feeds the history on the final tags of `sent`.
-    fn remember(&mut self, sent: &Sentence, tags: &[usize]) {
-        for (range, ty) in spans(tags) {
-            for w in sent.words.get(range).into_iter().flatten() {
-                self.history.insert(w.lower, ty as u8);
-            }
+/// Records in `history` the type each word of `sent` was given in `tags`.
+fn remember(history: &mut HashedMap<u8>, sent: &Sentence, tags: &[usize]) {
+    for (range, ty) in spans(tags) {
+        for w in sent.words.get(range).into_iter().flatten() {
+            history.insert(w.lower, ty as u8);
         }
+    }
+}
+
+/// Tagging with the quantised model: what [`Decoder`] computes, faster. The sums of each
+/// distinct word's [`word_features`] are [`Memo`]ised, and the transition scores are
+/// computed once.
+struct Tagger<'m> {
+    model: &'m Model,
+    memo: Memo<'m>,
+    transitions: Vec<f32>,
+    history: HashedMap<u8>,
+    features: Features,
+}
+
+impl<'m> Tagger<'m> {
+    fn new(model: &'m Model) -> Tagger<'m> {
+        let t = model.n_tags();
+        let mut transitions = vec![0f32; (t + 1) * t];
+        for (p, row) in transitions.chunks_mut(t.max(1)).enumerate() {
+            model.score(&[transition(p.checked_sub(1))], row);
+        }
+        let memo = Memo::new(model, OFFSETS.len(), |role, out| word_features(role, None, out));
+        Tagger { model, memo, transitions, history: HashedMap::default(), features: Features::new() }
+    }
+
+    /// Tags one sentence of a document cased as `case`, then remembers its types.
+    fn tag(&mut self, case: &DocCase, sent: &Sentence) -> Vec<usize> {
+        let t = self.model.n_tags();
+        self.memo.begin_sentence();
+        let ids: Vec<u32> = sent
+            .words
+            .iter()
+            .zip(&sent.classes)
+            .map(|(w, c)| self.memo.id(w.raw, |role, out| word_features(role, Some((w, c)), out)))
+            .collect();
+        let mut emissions = vec![0f32; sent.words.len() * t];
+        for (i, row) in emissions.chunks_mut(t.max(1)).enumerate() {
+            let mut sums = [0; 64];
+            for (role, &d) in OFFSETS.iter().enumerate() {
+                let id = i.checked_add_signed(d).and_then(|j| ids.get(j)).copied().unwrap_or(EDGE);
+                self.memo.add(id, role, &mut sums);
+            }
+            self.features.clear();
+            position_features(case, sent, i, &self.history, &mut self.features);
+            self.model.accumulate(&self.features.hashes, &mut sums);
+            to_scores(&sums, row);
+        }
+        let tags = viterbi(&emissions, &self.transitions, t);
+        remember(&mut self.history, sent, &tags);
+        tags
     }
 }
 
 /// Tags a document with a model: one tag sequence per sentence.
 pub fn tag(model: &Model, doc: &Document) -> Vec<Vec<usize>> {
-    let mut decoder = Decoder::new(doc);
-    let mut out = Vec::with_capacity(doc.sentences.len());
-    while let Some(tags) = decoder.next(model) {
-        decoder.commit(&tags);
-        out.push(tags);
-    }
-    out
+    let mut tagger = Tagger::new(model);
+    doc.sentences.iter().map(|sent| tagger.tag(&doc.case, sent)).collect()
 }
 
 /// Tags a document as [`tag`] does, but prepares each sentence only when its turn comes, so
@@ -508,12 +605,11 @@ pub fn tag_stream<S: AsRef<str>>(
     lookup: impl Fn(u64) -> u8,
 ) -> Vec<Vec<(Range<usize>, usize)>> {
     let case = DocCase::of(sentences);
-    let mut decoder = Decoder::over(&case, &[]);
+    let mut tagger = Tagger::new(model);
     let mut out = Vec::with_capacity(sentences.len());
     for (s, forms) in sentences.iter().enumerate() {
         let sent = Sentence::new(forms, pos.get(s).map_or(&[][..], Vec::as_slice), &lookup);
-        let tags = decoder.decode(model, &sent);
-        decoder.remember(&sent, &tags);
+        let tags = tagger.tag(&case, &sent);
         out.push(mentions(&sent, &tags));
     }
     out
@@ -611,6 +707,30 @@ mod tests {
         assert_eq!(g[2], 1 << (4 * 2 + 2) | 1 << (4 + 1)); // L-LOC, I-ORG
         assert_eq!(g[3], 1 << (4 + 2)); // L-ORG
         assert_eq!(g[5], 1 << 3); // U-PER
+    }
+
+    #[test]
+    fn memoised_tagging_equals_the_decoder() {
+        let Some(model) = model() else { panic!("the committed entity model loads") };
+        let sentences: Vec<Vec<&str>> = [
+            "John Kirby , the National Security Council spokesman , said Kim Jong - Un met Putin .",
+            "Kirby said the talks in Vladivostok were \" productive \" .",
+            "NORTH KOREA SAYS TALKS WITH RUSSIA WENT WELL",
+            "x",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let gaz = gazetteer();
+        let doc = Document::new(&sentences, &[], |k| gaz.get(&k).copied().unwrap_or(0));
+        let mut decoder = Decoder::new(&doc);
+        let mut want = Vec::new();
+        while let Some(tags) = decoder.next(model) {
+            decoder.commit(&tags);
+            want.push(tags);
+        }
+        assert_eq!(tag(model, &doc), want);
+        assert!(want[0].iter().any(|&t| t != 0));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 
 use super::clusters::{self, Classes};
 use super::features::{flag, Features, HashedMap, Word};
-use super::decode::Scorer;
-use super::model::Model;
+use super::decode::argmax;
+use super::memo::{Memo, EDGE};
+use super::model::{to_scores, Model};
 use std::sync::OnceLock;
 
 /// The Universal Dependencies v2 part-of-speech tags, in the model's order.
@@ -63,9 +64,100 @@ impl Input {
     }
 }
 
-/// Writes the features of position `i` given the two previously chosen tags.
+/// Where the words whose [`word_features`] a position reads stand, relative to it: the
+/// word itself, then one and two places before and after. A role is an index into this.
+pub const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
+
+/// What the features know of one word: the word, its lexicon class and its word classes.
+pub type Known<'a> = (&'a Word, u64, &'a Classes);
+
+/// The features that the word at offset `OFFSETS[role]` from a position gives that position,
+/// depending on that word alone (`None`: beyond the sentence edge). They are the same
+/// wherever the word occurs, which is what lets [`Tagger`] memoise their sums.
+pub fn word_features(role: usize, word: Option<Known>, out: &mut Features) {
+    let d = OFFSETS.get(role).copied().unwrap_or(0);
+    let Some((w, class, cluster)) = word else {
+        let edge = if d < 0 { BEFORE } else { AFTER };
+        let n = match d {
+            0 => 0,
+            -1 | 1 => 5,
+            -2 => 1,
+            _ => 2,
+        };
+        for k in 0..n {
+            out.add(neighbour_template(d, k), edge);
+        }
+        return;
+    };
+    match d {
+        0 => {
+            out.add(1, 1);
+            out.add(2, w.lower);
+            out.add(3, w.raw);
+            for k in 0..4 {
+                out.add(4 + k as u64, w.suffix[k]);
+            }
+            for k in 0..3 {
+                out.add(8 + k as u64, w.prefix[k]);
+            }
+            out.add(11, w.shape);
+            out.add(12, w.long_shape);
+            out.add(31, class);
+            out.add(39, cluster[0]);
+            out.add(40, cluster[1]);
+            out.add2(44, cluster[2], w.shape);
+        }
+        -1 | 1 => {
+            let values = [w.lower, w.suffix3(), w.shape, class, cluster[1]];
+            for (k, v) in values.into_iter().enumerate() {
+                out.add(neighbour_template(d, k), v);
+            }
+        }
+        -2 => out.add(neighbour_template(d, 0), w.lower),
+        _ => {
+            out.add(neighbour_template(d, 0), w.lower);
+            out.add(neighbour_template(d, 1), class);
+        }
+    }
+}
+
+/// The template id of the `k`-th single-word feature of the neighbour at offset `d`: at ±1
+/// its normalised form, three-letter suffix, shape, lexicon class and fine class; at -2 its
+/// form; at +2 its form and lexicon class.
+fn neighbour_template(d: isize, k: usize) -> u64 {
+    const BEFORE_1: [u64; 5] = [14, 18, 21, 34, 42];
+    const AFTER_1: [u64; 5] = [15, 19, 20, 32, 41];
+    let table: &[u64] = match d {
+        -1 => &BEFORE_1,
+        1 => &AFTER_1,
+        -2 => &[16],
+        _ => &[17, 33],
+    };
+    table.get(k).copied().unwrap_or(0)
+}
+
+/// What the features know of word `j` of `input`, if there is one.
+fn known(input: &Input, j: Option<usize>) -> Option<Known<'_>> {
+    let j = j?;
+    Some((input.words.get(j)?, *input.classes.get(j)?, input.clusters.get(j)?))
+}
+
+/// Writes the features of position `i` given the two previously chosen tags: the
+/// [`word_features`] of the words around it, then its [`position_features`].
 pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Features) {
     out.clear();
+    if i >= input.words.len() {
+        return;
+    }
+    for (role, &d) in OFFSETS.iter().enumerate() {
+        word_features(role, known(input, i.checked_add_signed(d)), out);
+    }
+    position_features(input, i, prev, out);
+}
+
+/// The features of position `i` that combine several things: the previous tags, word pairs,
+/// the position in the sentence.
+fn position_features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Features) {
     let words = &input.words;
     let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
     let lower = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |w| w.lower);
@@ -75,26 +167,7 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
     };
     let Some(w) = at(0) else { return };
     let (t1, t2) = (tag_value(prev[0]), tag_value(prev[1]));
-    out.add(1, 1);
-    out.add(2, w.lower);
-    out.add(3, w.raw);
-    for k in 0..4 {
-        out.add(4 + k as u64, w.suffix[k]);
-    }
-    for k in 0..3 {
-        out.add(8 + k as u64, w.prefix[k]);
-    }
-    out.add(11, w.shape);
-    out.add(12, w.long_shape);
     out.add(13, u64::from(w.flags) | u64::from(i == 0) << 8 | 1 << 9);
-    out.add(14, lower(-1));
-    out.add(15, lower(1));
-    out.add(16, lower(-2));
-    out.add(17, lower(2));
-    out.add(18, at(-1).map_or(BEFORE, |p| p.suffix3()));
-    out.add(19, at(1).map_or(AFTER, |n| n.suffix3()));
-    out.add(20, at(1).map_or(AFTER, |n| n.shape));
-    out.add(21, at(-1).map_or(BEFORE, |p| p.shape));
     out.add(22, t1);
     out.add(23, t2);
     out.add2(24, t1, t2);
@@ -106,10 +179,6 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
     if w.has(flag::TITLE) && i > 0 {
         out.add2(30, t1, w.shape);
     }
-    out.add(31, class(0));
-    out.add(32, class(1));
-    out.add(33, class(2));
-    out.add(34, class(-1));
     out.add2(35, t1, class(0));
     out.add2(36, class(0), class(1));
     out.add2(37, t1, class(1));
@@ -118,25 +187,55 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
         let fallback = if d < 0 { BEFORE } else { AFTER };
         i.checked_add_signed(d).and_then(|j| input.clusters.get(j)).map_or(fallback, |c| c[k])
     };
-    out.add(39, cluster(0, 0));
-    out.add(40, cluster(0, 1));
-    out.add(41, cluster(1, 1));
-    out.add(42, cluster(-1, 1));
     out.add2(43, t1, cluster(0, 1));
-    out.add2(44, cluster(0, 2), w.shape);
+}
+
+/// Tags sentences greedily, left to right, with the sums of each distinct word's
+/// [`word_features`] memoised across the sentences of a document.
+pub struct Tagger<'m> {
+    model: &'m Model,
+    memo: Memo<'m>,
+    features: Features,
+}
+
+impl<'m> Tagger<'m> {
+    pub fn new(model: &'m Model) -> Tagger<'m> {
+        let memo = Memo::new(model, OFFSETS.len(), |role, out| word_features(role, None, out));
+        Tagger { model, memo, features: Features::new() }
+    }
+
+    /// The tags of one sentence: what scoring [`features`] at each position would choose.
+    pub fn tag(&mut self, input: &Input) -> Vec<usize> {
+        self.memo.begin_sentence();
+        let memo = &mut self.memo;
+        let ids: Vec<u32> = (0..input.words.len())
+            .map(|j| match (known(input, Some(j)), input.words.get(j)) {
+                (Some(k), Some(w)) => memo.id(w.raw, |role, out| word_features(role, Some(k), out)),
+                _ => EDGE,
+            })
+            .collect();
+        let mut out = Vec::with_capacity(input.words.len());
+        let mut scores = vec![0f32; self.model.tags.len()];
+        for i in 0..input.words.len() {
+            let mut sums = [0; 64];
+            for (role, &d) in OFFSETS.iter().enumerate() {
+                let id = i.checked_add_signed(d).and_then(|j| ids.get(j)).copied().unwrap_or(EDGE);
+                self.memo.add(id, role, &mut sums);
+            }
+            let prev = [i.checked_sub(1).map(|j| out[j]), i.checked_sub(2).map(|j| out[j])];
+            self.features.clear();
+            position_features(input, i, prev, &mut self.features);
+            self.model.accumulate(&self.features.hashes, &mut sums);
+            to_scores(&sums, &mut scores);
+            out.push(argmax(&scores, |_| true));
+        }
+        out
+    }
 }
 
 /// Tags one sentence greedily, left to right.
 pub fn tag(model: &Model, input: &Input) -> Vec<usize> {
-    let mut out = Vec::with_capacity(input.words.len());
-    let mut feats = Features::new();
-    let mut scores = vec![0f32; model.tags.len()];
-    for i in 0..input.words.len() {
-        let prev = [i.checked_sub(1).map(|j| out[j]), i.checked_sub(2).map(|j| out[j])];
-        features(input, i, prev, &mut feats);
-        out.push(model.best(&feats.hashes, &mut scores, |_| true));
-    }
-    out
+    Tagger::new(model).tag(input)
 }
 
 /// The embedded model (`src/models/pos.model`), parsed once; `None` if it does not parse
@@ -179,6 +278,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(tag_words(text).join(" "), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn memoised_tagging_equals_scoring_every_feature() {
+        use crate::tagger::decode::Scorer;
+        let model = model().expect("the committed POS model loads");
+        let mut tagger = Tagger::new(model);
+        let mut scores = vec![0f32; TAGS.len()];
+        for text in ["The cat sat on the mat .", "the cat , the mat and the hat", "Kim Jong - Un met Putin", "x"] {
+            let input = Input::new(text.split(' '), lexicon());
+            let mut want: Vec<usize> = Vec::new();
+            let mut f = Features::new();
+            for i in 0..input.words.len() {
+                let prev = [i.checked_sub(1).map(|j| want[j]), i.checked_sub(2).map(|j| want[j])];
+                features(&input, i, prev, &mut f);
+                want.push(model.best(&f.hashes, &mut scores, |_| true));
+            }
+            assert_eq!(tagger.tag(&input), want, "{text}");
         }
     }
 

@@ -260,8 +260,8 @@ fn train_run(prepared: &[(ner::Document, Vec<Vec<usize>>)], set: &Settings, seed
                 for (i, (&g, &y)) in guess.iter().zip(gold).enumerate() {
                     let (gp, yp) = (i.checked_sub(1).map(|j| guess[j]), i.checked_sub(1).map(|j| gold[j]));
                     if g != y {
-                        p.add(decoder.word_features(i), y, 1.0);
-                        p.add(decoder.word_features(i), g, -1.0);
+                        p.add(decoder.features_at(i), y, 1.0);
+                        p.add(decoder.features_at(i), g, -1.0);
                     }
                     if g != y || gp != yp {
                         p.add(&[ner::transition(yp)], y, 1.0);
