@@ -224,6 +224,54 @@ pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
     out
 }
 
+/// Each found place or organisation widened to the longest listed name (or state form of
+/// one) that contains it and starts with a capital (not "The"), within [`MAX_TOKENS`] tokens and without
+/// reaching into a neighbouring mention: the tagger may keep only the tail of a long
+/// official name ("Republic of Korea" of "the Democratic People's Republic of Korea", which
+/// is another country). `found` is in text order; the result too.
+pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
+    let tokens = &doc.tokens;
+    for i in 0..found.len() {
+        let m = &found[i];
+        if !named_kind(m.kind) {
+            continue;
+        }
+        let (Ok(first), Ok(last)) = (
+            tokens.binary_search_by_key(&m.span.start, |t| t.span.start),
+            tokens.binary_search_by_key(&m.span.end, |t| t.span.end),
+        ) else {
+            continue;
+        };
+        let after_previous = i.checked_sub(1).and_then(|j| found.get(j)).map_or(0, |p| p.span.end);
+        let before_next = found.get(i + 1).map_or(usize::MAX, |n| n.span.start);
+        let room = MAX_TOKENS.saturating_sub(last + 1 - first);
+        let own = key(doc.text_of(m.span));
+        let mut best: Option<(usize, Span)> = None;
+        for a in first.saturating_sub(room)..=first {
+            for b in last..(first + MAX_TOKENS).min(tokens.len()) {
+                let (Some(ta), Some(tb)) = (tokens.get(a), tokens.get(b)) else { continue };
+                let span = Span::new(ta.span.start, tb.span.end);
+                let size = b - a;
+                if size <= last - first || best.is_some_and(|(n, _)| n >= size) {
+                    continue;
+                }
+                let text = doc.text_of(span);
+                let article = doc.text_of(ta.span).eq_ignore_ascii_case("the");
+                let words = ta.kind == TokenKind::Word && tb.kind == TokenKind::Word && text.starts_with(char::is_uppercase) && !article;
+                let fits = span.start >= after_previous && span.end <= before_next;
+                // A final stop does not make another name.
+                if words && fits && key(text) != own && canonical(text).is_some() {
+                    best = Some((size, span));
+                }
+            }
+        }
+        if let (Some((_, span)), Some(m)) = (best, found.get_mut(i)) {
+            m.span = span;
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,14 +348,38 @@ mod tests {
         assert_eq!(got, [("Seoul", 2), ("Nato", 2), ("JAPAN", 1), ("Japan", 1)]);
     }
 
-    fn untagged(text: &str, tagged: &[&str]) -> Vec<String> {
+    /// The document before the entity stage, and the mentions of `tagged` (their first
+    /// occurrences) as places.
+    fn tagged_in<'t>(text: &'t str, tagged: &[&str]) -> (Document<'t>, Vec<Mention>) {
         let doc = crate::pipeline::run_before(text, "entities");
         let mut found: Vec<Mention> = tagged
             .iter()
             .filter_map(|t| text.find(t).map(|s| Mention { span: Span::new(s, s + t.len()), kind: EntityKind::Location, value: None }))
             .collect();
         found.sort_by_key(|m| m.span);
+        (doc, found)
+    }
+
+    fn untagged(text: &str, tagged: &[&str]) -> Vec<String> {
+        let (doc, found) = tagged_in(text, tagged);
         find_untagged(&doc, &found).iter().map(|m| doc.text_of(m.span).to_string()).collect()
+    }
+
+    fn widened(text: &str, tagged: &[&str]) -> Vec<String> {
+        let (doc, found) = tagged_in(text, tagged);
+        widen(&doc, found).iter().map(|m| doc.text_of(m.span).to_string()).collect()
+    }
+
+    #[test]
+    fn tails_of_listed_names_widen_to_the_whole_name() {
+        let text = "Talks with the Democratic People's Republic of Korea resumed.";
+        assert_eq!(widened(text, &["Republic of Korea"]), ["Democratic People's Republic of Korea"]);
+        assert_eq!(widened("The People's Republic of China said no.", &["China"]), ["People's Republic of China"]);
+        // A leading "The", a final stop, or a neighbouring mention do not widen.
+        assert_eq!(widened("The European Union met.", &["European Union"]), ["European Union"]);
+        assert_eq!(widened("He told the BBC.", &["BBC"]), ["BBC"]);
+        assert_eq!(widened("North Korea and Korea met.", &["North", "Korea"]), ["North", "Korea"]);
+        assert_eq!(widened("Korea won.", &["Korea"]), ["Korea"]);
     }
 
     #[test]
