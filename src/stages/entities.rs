@@ -273,12 +273,12 @@ fn score_salience(doc: &Document, entities: &mut [Entity]) {
 /// The tagger's mentions with headline words trimmed and widened to listed names, plus the names it missed after a
 /// title ("President Erdogan") and the other names of referents it found ("DPRK").
 fn all_mentions(doc: &Document) -> Vec<Mention> {
-    let mut found = aliases::widen(doc, headlines::repair(doc, mentions(doc)));
+    let mut found = aliases::widen(doc, mentions(doc));
     for extra in [roles::titled_names, aliases::find_untagged] {
         let more = extra(doc, &found);
         found = merge_in_order(found, more);
     }
-    found
+    headlines::repair(doc, found)
 }
 
 /// Two lists of mentions in text order merged into one in text order.

@@ -3,7 +3,8 @@
 //!
 //! Input: the document (tokens, sentences) and the mentions found, in text order. Output:
 //! the same mentions, where a sentence is a title-case headline, with the headline verbs at
-//! the end of a name trimmed off (a name left empty is dropped). A headline verb is a word,
+//! the end of a name trimmed off (a name left empty is dropped), and ordinary words that
+//! only the headline capitalises left out ("Meets Mayor", "Defences"). A headline verb is a word,
 //! or when unknown its stem ("denounce" for "Denounces", the British "stabilise" for
 //! "Stabilize"), that the unlabelled text of the word classes (`tagger::clusters`) almost
 //! never capitalises inside a sentence and puts in a class of mostly verbs, and that the
@@ -13,6 +14,7 @@
 
 use super::Mention;
 use crate::doc::{Document, EntityKind, Span, TokenKind};
+use crate::hash::FastSet;
 use crate::tagger::features::Word;
 use crate::tagger::{clusters, ner, pos};
 use std::sync::OnceLock;
@@ -86,7 +88,8 @@ fn common_word(word: &str) -> bool {
     stems.into_iter().flatten().any(|s| s.len() > 2 && lower_case_verb(&s) == Some(true))
 }
 
-/// True when most words of the token range are capitalised in title case.
+/// True when most words of the token range (of two letters or more) are capitalised in
+/// title case.
 fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
     let words: Vec<&str> = doc
         .tokens
@@ -95,7 +98,8 @@ fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| doc.text_of(t.span))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        // One letter ("A", "I") tells nothing about the style.
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
         .collect();
     let capitalised = words.iter().filter(|w| title_case(w)).count();
     capitalised >= MIN_WORDS && capitalised * 3 >= words.len() * 2
@@ -109,8 +113,57 @@ fn known_institution(name: &str) -> bool {
     mask & (bit("ORG") | bit("LOC") | bit("PLACE")) != 0
 }
 
-/// Trims headline words off the names of headline sentences (see the module docs).
+/// The words (lower-cased) that the document writes with a capital after the first word
+/// of a sentence that is not a headline: its evidence that a word is a name.
+fn capitalised_in_running_text(doc: &Document) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for s in doc.sentences.iter().filter(|s| !is_headline(doc, s.tokens.clone())) {
+        let words = doc.tokens.get(s.tokens.clone()).unwrap_or_default().iter().filter(|t| t.kind == TokenKind::Word);
+        for t in words.skip(1) {
+            let w = doc.text_of(t.span);
+            if w.starts_with(char::is_uppercase) {
+                out.insert(w.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// True for an ordinary word: the POS lexicon knows it as something other than a proper
+/// noun, or the word classes' unlabelled text almost never capitalises it inside a sentence.
+/// A plural or third-person form counts by its stem when only the stem is known
+/// ("Defences").
+fn ordinary(word: &str) -> bool {
+    let known = |w: &str| {
+        let lower = Word::new(w).lower;
+        let lexicon = pos::lexicon().get(&lower).map(|&tags| tags & !tag_mask(&["PROPN"]) != 0);
+        let classes = clusters::table().get(&lower).map(|c| c[2] == LOWER_CASE_CLASS);
+        match (lexicon, classes) {
+            (None, None) => None,
+            (a, b) => Some(a == Some(true) || b == Some(true)),
+        }
+    };
+    known(word).or_else(|| word.strip_suffix('s').filter(|s| s.len() > 2).and_then(known)).unwrap_or(false)
+}
+
+/// True when the gazetteer knows the words as a name (not merely as a first name or
+/// surname, lists that hold many ordinary words).
+fn known_name(name: &str) -> bool {
+    let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
+    let mask = ner::gazetteer().get(&ner::phrase_key(&words)).copied().unwrap_or(0);
+    let names = ["PER", "ORG", "LOC", "MISC", "PLACE"];
+    let bits = ner::GAZ_CLASSES.iter().enumerate().filter(|(_, c)| names.contains(c)).fold(0u8, |m, (k, _)| m | 1 << k);
+    mask & bits != 0
+}
+
+/// Trims headline words off the names of headline sentences (see the module docs). A *weak*
+/// word there is an ordinary word (the POS lexicon knows it as something other than a
+/// proper noun) that the document never capitalises in running text and the gazetteer does
+/// not know as a name: a name made only of weak words is dropped ("Meets Mayor" and
+/// "Defences" in "Chancellor Meets Mayor as Flood Defences Stall"), and weak words at its
+/// end are trimmed ("Tokyo Braces" in "Tokyo Braces for Storm").
 pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
+    let mut running: Option<FastSet<String>> = None;
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = 0;
     // Whether the current sentence is a headline, computed once per sentence.
@@ -136,9 +189,22 @@ pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
         let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
         let last = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
         let word = |t: usize| doc.tokens.get(t).map_or("", |tok| doc.text_of(tok.span));
+        let running = running.get_or_insert_with(|| capitalised_in_running_text(doc));
+        let weak = |t: usize| {
+            let w = word(t);
+            ordinary(w) && !running.contains(&w.to_lowercase()) && !known_name(w)
+        };
+        let words = (first..last).filter(|&t| doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word));
+        if known_name(doc.text_of(m.span)) {
+            out.push(m);
+            continue;
+        }
+        if words.clone().all(weak) {
+            continue; // ordinary words capitalised by the headline style: not a name
+        }
         let a = first;
         let mut b = last;
-        while b > a && common_word(word(b - 1)) {
+        while b > a && (common_word(word(b - 1)) || weak(b - 1)) {
             b -= 1;
         }
         if b == last {
@@ -180,6 +246,22 @@ mod tests {
             .collect();
         found.sort_by_key(|m| m.span);
         repair(&doc, found).into_iter().map(|m| (doc.text_of(m.span).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn ordinary_words_capitalised_by_the_headline_are_not_names() {
+        use EntityKind::*;
+        let text = "Chancellor Meets Mayor as Flood Defences Stall\n\nThe chancellor met the mayor in Leeds.";
+        let got = repaired(text, &[("Meets Mayor", Person), ("Defences", Person), ("Leeds", Location)]);
+        assert_eq!(got, [("Leeds".to_string(), Location)]);
+        let got = repaired("A Glimpse into Past Engagements\n\nThey met.", &[("Engagements", Location)]);
+        assert!(got.is_empty(), "{got:?}");
+        let got = repaired("Tokyo Flood Warning Issued for Coast", &[("Tokyo Flood", Organization)]);
+        assert_eq!(got, [("Tokyo".to_string(), Organization)]);
+        // Written with a capital in running text, an ordinary word is evidence of a name.
+        let text = "Acme Labs Wins Award Again\n\nStaff at Acme Labs were pleased.";
+        let got = repaired(text, &[("Acme Labs", Organization)]);
+        assert_eq!(got, [("Acme Labs".to_string(), Organization)]);
     }
 
     #[test]
