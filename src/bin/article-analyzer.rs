@@ -64,9 +64,10 @@ fn single(args: &Args) -> Result<(), String> {
         let message = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".to_string();
         analysis.warnings.insert(0, Warning { code: "invalidUtf8", message });
     }
-    let json = if args.pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
-    let mut out = io::stdout().lock();
-    match writeln!(out, "{}", json.map_err(|e| e.to_string())?) {
+    // Streamed: the JSON (several times the input) is never held whole in memory.
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if args.pretty { serde_json::to_writer_pretty(&mut out, &analysis) } else { serde_json::to_writer(&mut out, &analysis) };
+    match written.map_err(io::Error::from).and_then(|()| writeln!(out)).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),
     }
