@@ -178,6 +178,10 @@ pub(crate) fn key(name: &str) -> u64 {
 /// general hash map read a control group and then a 24-byte entry elsewhere). The few
 /// features of a full bucket go to `overflow`, sorted by key.
 pub(crate) struct Model {
+    /// A Bloom filter of the keys, two bits per key in one word of [`FILTER_WORDS`]: about
+    /// three features in four that are looked up are not in the model, and this small array,
+    /// which stays in the fastest caches, rules out most of them without reading the table.
+    filter: Vec<u64>,
     buckets: Vec<Bucket>,
     /// Right shift taking a key's scrambled bits to a bucket index.
     shift: u32,
@@ -201,6 +205,17 @@ struct Bucket {
 
 /// Features of a group: one per window, the bias, two of place and one of neighbours.
 const FEATURES: usize = WINDOWS.len() + 4;
+
+/// Words of [`Model::filter`] (16 KB), a power of two.
+const FILTER_WORDS: usize = 2048;
+
+/// The word of [`Model::filter`] for `key`, and the key's two bits in it, from the top bits
+/// of the key times an odd constant (another than [`Model::bucket`]'s).
+fn filter_bits(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> (64 - FILTER_WORDS.trailing_zeros())) as usize;
+    (word, 1 << ((h >> 40) & 63) | 1 << ((h >> 46) & 63))
+}
 
 /// Features per bucket on average when the table is smallest.
 const BUCKET_LOAD: usize = 2;
@@ -229,8 +244,12 @@ impl Model {
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
         let bits = entries.len().div_ceil(BUCKET_LOAD).next_power_of_two().trailing_zeros().max(1);
-        let mut model = Model { buckets: vec![Bucket::default(); 1 << bits], shift: 64 - bits, overflow: Vec::new() };
+        let mut model = Model { filter: vec![0; FILTER_WORDS], buckets: vec![Bucket::default(); 1 << bits], shift: 64 - bits, overflow: Vec::new() };
         for (key, weights) in entries {
+            let (word, mask) = filter_bits(key);
+            if let Some(w) = model.filter.get_mut(word) {
+                *w |= mask;
+            }
             let i = model.bucket(key);
             let Some(b) = model.buckets.get_mut(i) else { continue };
             match (b.keys.get_mut(usize::from(b.len)), b.weights.get_mut(usize::from(b.len))) {
@@ -253,8 +272,12 @@ impl Model {
     }
 
     /// The weights of labels 0, 2 and 3 of the feature with `key`; zeros if the model does
-    /// not have it.
+    /// not have it. The filter answers for most features it lacks.
     fn get(&self, key: u64) -> [i16; 3] {
+        let (word, mask) = filter_bits(key);
+        if self.filter.get(word).is_none_or(|&w| w & mask != mask) {
+            return [0; 3];
+        }
         let Some(b) = self.buckets.get(self.bucket(key)) else { return [0; 3] };
         let mut w = [0; 3];
         let mut found = false;
