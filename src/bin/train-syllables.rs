@@ -32,10 +32,6 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
-// The model file uses the crate's hash map type; only part of the module is needed here.
-#[allow(dead_code)]
-#[path = "../hash.rs"]
-mod hash;
 #[path = "../stages/syllables/model.rs"]
 mod model;
 

@@ -201,7 +201,6 @@ fn runs(word: &str) -> Vec<Run> {
 
 /// Syllables of a letter run (ASCII letters in original case, inner apostrophes).
 fn count_letters(text: &[u8], after_digits: bool) -> usize {
-    let lower = text.to_ascii_lowercase();
     if after_digits {
         return 0;
     }
@@ -209,10 +208,11 @@ fn count_letters(text: &[u8], after_digits: bool) -> usize {
     if is_abbreviation_in_capitals(text) {
         return 1;
     }
-    if !lower.iter().copied().any(model::is_vowel) {
+    if !text.iter().any(|b| model::is_vowel(b.to_ascii_lowercase())) {
         let bare: String = stem.iter().filter(|&&b| b != b'\'').map(|&b| b.to_ascii_lowercase() as char).collect();
         return abbreviations().get(bare.as_str()).copied().unwrap_or_else(|| spell(stem));
     }
+    let lower = text.to_ascii_lowercase();
     let (stem, clitic) = split_clitic(&lower);
     clitic + model().count(stem)
 }
@@ -288,6 +288,11 @@ fn is_domain(word: &str) -> bool {
 
 /// The number of syllables of one word.
 pub(crate) fn count(word: &str) -> usize {
+    // Most words are ASCII letters alone: one run of letters, as `runs` would cut it (and no
+    // address), counted without copying.
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return count_letters(word.as_bytes(), false).max(1);
+    }
     if is_address(word) {
         return 1;
     }

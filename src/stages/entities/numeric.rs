@@ -5,6 +5,7 @@
 //! are in `src/models/ner.words`.
 
 use crate::hash::{FastMap, FastSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -100,25 +101,48 @@ fn first_words() -> &'static FastSet<String> {
     FIRST.get_or_init(|| table().keys().filter_map(|k| k.split_once(' ')).map(|(a, _)| a.to_string()).collect())
 }
 
-/// A sentence's words, lower-cased, with lookups.
+/// A sentence's words, lower-cased, with their classes looked up once.
 struct Words<'a> {
     raw: &'a [&'a str],
-    lower: Vec<String>,
-    /// Per word: its classes as a single word (one lookup each).
+    lower: Vec<Cow<'a, str>>,
+    /// Per word: its classes as a single word.
     classes: Vec<u16>,
+    /// Per word: the classes of the two-word phrase it starts (0 for none).
+    pairs: Vec<u16>,
+    /// Per word: the end of the number that starts there ([`Words::number`]).
+    numbers: Vec<Option<usize>>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    fn new(raw: &'a [&'a str]) -> Words<'a> {
+        // `to_lowercase` changes no word of lowercase ASCII: those are borrowed.
+        let lower: Vec<Cow<str>> =
+            raw.iter().map(|w| if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(*w) } else { Cow::Owned(w.to_lowercase()) }).collect();
+        let classes = lower.iter().map(|w| table().get(w.as_ref()).copied().unwrap_or(0)).collect();
+        let mut phrase = String::new();
+        let pairs = (0..lower.len())
+            .map(|i| match (lower.get(i), lower.get(i + 1)) {
+                (Some(a), Some(b)) if first_words().contains(a.as_ref()) => {
+                    phrase.clear();
+                    phrase.extend([a.as_ref(), " ", b.as_ref()]);
+                    table().get(&phrase).copied().unwrap_or(0)
+                }
+                _ => 0,
+            })
+            .collect();
+        let mut words = Words { raw, lower, classes, pairs, numbers: Vec::new() };
+        words.numbers = (0..raw.len()).map(|i| words.find_number(i)).collect();
+        words
+    }
+
     fn get(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w)
     }
 
     /// The length (1 or 2 words) of a phrase of `class` starting at `i`, longest first.
     fn class(&self, i: usize, class: Class) -> Option<usize> {
         let bit = 1u16 << class as u16;
-        let has = |s: &str| table().get(s).is_some_and(|m| m & bit != 0);
-        let two = i + 1 < self.lower.len() && first_words().contains(self.get(i));
-        if two && has(&format!("{} {}", self.get(i), self.get(i + 1))) {
+        if self.pairs.get(i).is_some_and(|m| m & bit != 0) {
             return Some(2);
         }
         self.classes.get(i).is_some_and(|m| m & bit != 0).then_some(1)
@@ -136,6 +160,11 @@ impl Words<'_> {
     /// A number (digits with separators, a number word, "5bn") and an optional scale word
     /// after it: the end of the number.
     fn number(&self, i: usize) -> Option<usize> {
+        self.numbers.get(i).copied().flatten()
+    }
+
+    /// [`Words::number`], worked out.
+    fn find_number(&self, i: usize) -> Option<usize> {
         let w = self.get(i);
         let digits = w.starts_with(|c: char| c.is_ascii_digit())
             && w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
@@ -232,9 +261,7 @@ impl Words<'_> {
 
 /// Finds the numeric expressions of one sentence.
 pub(crate) fn find(words: &[&str]) -> Vec<(Range<usize>, NumKind)> {
-    let lower: Vec<String> = words.iter().map(|s| s.to_lowercase()).collect();
-    let classes = lower.iter().map(|w| table().get(w.as_str()).copied().unwrap_or(0)).collect();
-    let w = Words { raw: words, lower, classes };
+    let w = Words::new(words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {

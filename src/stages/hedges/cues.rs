@@ -62,11 +62,8 @@ fn not_epistemic(words: &[&str], capitalized: &[bool], i: usize) -> bool {
 /// The reading of the words starting at `i`.
 pub(crate) fn reading(words: &[&str], capitalized: &[bool], i: usize) -> Reading {
     let rest = words.get(i..).unwrap_or_default();
-    let best = SECTIONS
-        .iter()
-        .map(|&(section, kind)| (lexicon().phrase_at(section, rest.iter().copied()), kind))
-        .filter(|&(len, _)| len > 0)
-        .max_by_key(|&(len, _)| len);
+    let lengths = lexicon().phrases_at(SECTIONS.map(|(section, _)| section), rest.iter().copied());
+    let best = lengths.into_iter().zip(SECTIONS.map(|(_, kind)| kind)).filter(|&(len, _)| len > 0).max_by_key(|&(len, _)| len);
     match best {
         Some(_) if not_epistemic(words, capitalized, i) => Reading::NotEpistemic,
         Some((len, kind)) => Reading::Hedge(len, kind),

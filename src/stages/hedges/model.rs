@@ -57,13 +57,13 @@ pub(crate) fn features(words: &[&str], capitalized: &[bool], readings: &[Reading
         Some(Reading::NotEpistemic) => "not",
         _ => "none",
     };
-    out.add(format_args!("bias"));
-    out.add(format_args!("{WORD_FEATURE}{w}"));
-    out.add(format_args!("p1|w={}|{w}", at(-1)));
-    out.add(format_args!("w|n1={w}|{}", at(1)));
-    out.add(format_args!("lex={reading}"));
+    out.add(&["bias"]);
+    out.add(&[WORD_FEATURE, w]);
+    out.add(&["p1|w=", at(-1), "|", w]);
+    out.add(&["w|n1=", w, "|", at(1)]);
+    out.add(&["lex=", reading]);
     if i > 0 && capitalized.get(i) == Some(&true) {
-        out.add(format_args!("cap|w={w}"));
+        out.add(&["cap|w=", w]);
     }
 }
 

@@ -121,22 +121,22 @@ pub fn features(view: &View, i: usize, out: &mut Features) {
     let that_after = (1..=4).any(|k| at(k).is_some_and(|j| view.word(j) == "that"));
     let pronoun_before = lexicon().has("pronouns", p1) || (is_skippable(p1) && lexicon().has("pronouns", p2));
     let inside = view.role(i).within.is_some();
-    out.add(format_args!("bias"));
-    out.add(format_args!("{WORD_FEATURE}{w}"));
-    out.add(format_args!("p1={p1}"));
-    out.add(format_args!("p2={p2}"));
-    out.add(format_args!("n1={n1}"));
-    out.add(format_args!("n2={n2}"));
-    out.add(format_args!("p1w={p1}|{w}"));
-    out.add(format_args!("wn1={w}|{n1}"));
+    out.add(&["bias"]);
+    out.add(&[WORD_FEATURE, w]);
+    out.add(&["p1=", p1]);
+    out.add(&["p2=", p2]);
+    out.add(&["n1=", n1]);
+    out.add(&["n2=", n2]);
+    out.add(&["p1w=", p1, "|", w]);
+    out.add(&["wn1=", w, "|", n1]);
     let (ps, ns) = (shape(view, at(-1)), shape(view, at(1)));
-    out.add(format_args!("p1s={ps}"));
-    out.add(format_args!("n1s={ns}"));
-    out.add(format_args!("p1s|n1s={ps}|{ns}"));
-    out.add(format_args!("start={}", bucket(before)));
-    out.add(format_args!("end={}", bucket(after)));
-    out.add(format_args!("w|end={w}|{}", bucket(after)));
-    out.add(format_args!("w|start={w}|{}", bucket(before)));
+    out.add(&["p1s=", ps]);
+    out.add(&["n1s=", ns]);
+    out.add(&["p1s|n1s=", ps, "|", ns]);
+    out.add(&["start=", bucket(before)]);
+    out.add(&["end=", bucket(after)]);
+    out.add(&["w|end=", w, "|", bucket(after)]);
+    out.add(&["w|start=", w, "|", bucket(before)]);
     let flags = [
         (is_lexical_cue(w), "lex"),
         (inside, "inq"),
@@ -147,16 +147,16 @@ pub fn features(view: &View, i: usize, out: &mut Features) {
     ];
     for (on, name) in flags {
         if on {
-            out.add(format_args!("{name}"));
-            out.add(format_args!("{name}|{w}"));
+            out.add(&[name]);
+            out.add(&[name, "|", w]);
         }
     }
     let title = view.sentence_of(i).and_then(|s| view.doc.paragraphs.get(s.paragraph));
     if title.is_some_and(|p| p.kind == BlockKind::Title) {
-        out.add(format_args!("title"));
+        out.add(&["title"]);
     }
     if let Some(pos) = view.doc.tokens.get(i).and_then(|t| t.pos) {
-        out.add(format_args!("pos={pos:?}"));
+        out.add_fmt(format_args!("pos={pos:?}"));
     }
 }
 

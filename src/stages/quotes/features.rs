@@ -1,6 +1,6 @@
 //! A reusable list of feature names for the linear models of the quotes and hedges stages.
 //!
-//! Input: feature names written with `format_args!`. Output: the names as `&str`, stored
+//! Input: feature names as string parts (or written with `format_args!`). Output: the names as `&str`, stored
 //! back to back in one buffer that is cleared, not freed, between tokens, so that scoring a
 //! token allocates nothing once the buffer has grown.
 
@@ -18,8 +18,14 @@ impl Features {
         self.ends.clear();
     }
 
-    /// Appends one feature name.
-    pub(crate) fn add(&mut self, name: fmt::Arguments) {
+    /// Appends one feature name, the concatenation of `parts`.
+    pub(crate) fn add(&mut self, parts: &[&str]) {
+        self.text.extend(parts.iter().copied());
+        self.ends.push(self.text.len());
+    }
+
+    /// Appends one feature name written with `format_args!`.
+    pub(crate) fn add_fmt(&mut self, name: fmt::Arguments) {
         // Writing into a String cannot fail.
         let _ = self.text.write_fmt(name);
         self.ends.push(self.text.len());
@@ -39,10 +45,12 @@ mod tests {
     #[test]
     fn names_come_back_in_order_after_reuse() {
         let mut f = Features::default();
-        f.add(format_args!("w={}", "said"));
+        f.add(&["w=", "said"]);
         f.clear();
-        f.add(format_args!("bias"));
-        f.add(format_args!("p1={}|{}", "he", "x"));
-        assert_eq!(f.iter().collect::<Vec<_>>(), ["bias", "p1=he|x"]);
+        f.add(&["bias"]);
+        f.add(&["p1=", "he", "|", "x"]);
+        f.add(&[]);
+        f.add_fmt(format_args!("n={}", 3));
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["bias", "p1=he|x", "", "n=3"]);
     }
 }

@@ -25,8 +25,8 @@ struct Name {
 /// True for words that are capitalised only because they open a sentence ("It", "But",
 /// "Officials").
 fn common_word(word: &str) -> bool {
-    ["stop", "determiners", "pronouns", "conjunctions", "intro", "skip"].iter().any(|s| cues().has(s, word))
-        || ["anonymous", "roles", "documents"].iter().any(|s| sources().has(s, word))
+    cues().has_any(&["stop", "determiners", "pronouns", "conjunctions", "intro", "skip"], word)
+        || sources().has_any(&["anonymous", "roles", "documents"], word)
 }
 
 /// True when token `t` continues a name: a capitalised word, or "." "-" inside one.
@@ -59,7 +59,7 @@ fn names(view: &View) -> Vec<Name> {
         if words > 0 {
             let institutional = (start..end).any(|i| {
                 let w = view.word(i);
-                sources().has("organizations", w) || sources().has("outlet_heads", w) || sources().has("outlets", w)
+                sources().has_any(&["organizations", "outlet_heads", "outlets"], w)
             });
             let titled = start > t;
             // "(R-Utah)" after a name is a party and state, not a person.

@@ -10,10 +10,7 @@
 //! neighbouring groups, its place among the vowel groups). Output: the sum over the groups.
 //!
 //! The trainer (`src/bin/train-syllables.rs`) compiles this same file through `#[path]`, so
-//! training and counting use identical features; it must not use anything else of the crate
-//! but `src/hash.rs` (which it compiles in the same way).
-
-use crate::hash::FastMap;
+//! training and counting use identical features; it must not use anything else of the crate.
 
 /// Contributions a group can have: 0, 1, 2 or 3 syllables (see [`Part::labels`]).
 pub(crate) const LABELS: usize = 4;
@@ -72,8 +69,11 @@ pub(crate) struct Part {
 
 impl Part {
     pub(crate) fn new(part: &[u8]) -> Part {
-        let padded: Vec<u8> = [b"^", part, b"$"].concat();
-        let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut padded = Vec::with_capacity(part.len() + 2);
+        padded.push(b'^');
+        padded.extend_from_slice(part);
+        padded.push(b'$');
+        let mut groups: Vec<(usize, usize)> = Vec::with_capacity(part.len());
         for (i, &b) in part.iter().enumerate() {
             let i = i + 1;
             match groups.last_mut() {
@@ -121,14 +121,10 @@ impl Part {
     /// Calls `emit` with the [`key`] of each feature of group `g`, as [`Part::for_each_feature`]
     /// would name it, without building the names.
     pub(crate) fn for_each_key(&self, g: usize, emit: &mut impl FnMut(u64)) {
-        self.visit(g, &mut |pieces| {
-            let mut h = KEY_START;
-            for (k, piece) in pieces.iter().enumerate() {
-                for &b in piece.iter() {
-                    h = key_step(h, if k == GROUP { b.to_ascii_uppercase() } else { b });
-                }
-            }
-            emit(h);
+        let fold = |h: u64, bytes: &[u8]| bytes.iter().fold(h, |h, &b| key_step(h, b));
+        let fold_upper = |h: u64, bytes: &[u8]| bytes.iter().fold(h, |h, &b| key_step(h, b.to_ascii_uppercase()));
+        self.visit(g, &mut |[tag, left, group, right, extra]| {
+            emit(fold(fold(fold_upper(fold(fold(KEY_START, tag), left), group), right), extra));
         });
     }
 
@@ -148,9 +144,11 @@ impl Part {
             push(&LETTERS[k..k + 1], left, right, b"");
         }
         // Place among the vowel groups: how many there are (up to 4) and how many follow (up to 3).
-        let vowel_groups = |from: usize, to: usize| (from..to).filter(|&i| self.is_vowel_group(i)).count();
-        let total = vowel_groups(0, self.groups.len()).min(4) as u8;
-        let after = vowel_groups(g + 1, self.groups.len()).min(3) as u8;
+        // Groups alternate between vowels and other characters, so both are halves.
+        let n = self.groups.len();
+        let vowel_groups = |from: usize| (n - from + usize::from(self.is_vowel_group(from))) / 2;
+        let total = vowel_groups(0).min(4) as u8;
+        let after = vowel_groups(g + 1).min(3) as u8;
         let place = [b'0' + total, b'0' + after];
         push(b"P", 0, 0, &place);
         push(b"Q", 1, 1, &place);
@@ -175,49 +173,159 @@ pub(crate) fn key(name: &str) -> u64 {
     name.bytes().fold(KEY_START, key_step)
 }
 
-/// Learned weights: for each known feature, one integer per label.
+/// Learned weights: for each known feature, one integer per label, in a hash table keyed by
+/// [`key`] whose buckets are cache lines of [`SLOTS`] features: a lookup reads one line (a
+/// general hash map read a control group and then a 24-byte entry elsewhere). The few
+/// features of a full bucket go to `overflow`, sorted by key.
 pub(crate) struct Model {
-    weights: FastMap<u64, [i32; LABELS]>,
+    /// A Bloom filter of the keys, two bits per key in one word of [`FILTER_WORDS`]: about
+    /// three features in four that are looked up are not in the model, and this small array,
+    /// which stays in the fastest caches, rules out most of them without reading the table.
+    filter: Vec<u64>,
+    buckets: Vec<Bucket>,
+    /// Right shift taking a key's scrambled bits to a bucket index.
+    shift: u32,
+    overflow: Vec<(u64, [i16; 3])>,
 }
+
+/// Features per bucket.
+const SLOTS: usize = 4;
+
+/// Up to [`SLOTS`] features: their keys and weights of labels 0, 2 and 3 (label 1 weighs 0).
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    keys: [u64; SLOTS],
+    weights: [[i16; 3]; SLOTS],
+    /// Slots in use, from the first.
+    len: u8,
+    /// Some feature of this bucket went to [`Model::overflow`].
+    spilled: bool,
+}
+
+/// Features of a group: one per window, the bias, two of place and one of neighbours.
+const FEATURES: usize = WINDOWS.len() + 4;
+
+/// Words of [`Model::filter`] (16 KB), a power of two.
+const FILTER_WORDS: usize = 2048;
+
+/// The word of [`Model::filter`] for `key`, and the key's two bits in it, from the top bits
+/// of the key times an odd constant (another than [`Model::bucket`]'s).
+fn filter_bits(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let word = (h >> (64 - FILTER_WORDS.trailing_zeros())) as usize;
+    (word, 1 << ((h >> 40) & 63) | 1 << ((h >> 46) & 63))
+}
+
+/// Features per bucket on average when the table is smallest.
+const BUCKET_LOAD: usize = 2;
 
 impl Model {
     /// Reads `feature TAB w0 TAB w2 TAB w3` lines (the weight of label 1 is always 0: only
-    /// differences between labels matter); `#` lines are comments. Malformed lines are skipped
-    /// (a unit test checks that the shipped file has none).
+    /// differences between labels matter); `#` lines are comments. Malformed lines, and
+    /// weights beyond ±32767, are skipped (a unit test checks that the shipped file has none).
+    /// A later line for a feature replaces an earlier one.
     pub(crate) fn parse(text: &str) -> Model {
-        let weights = text
+        let mut entries: Vec<(u64, [i16; 3])> = text
             .lines()
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
             .filter_map(|line| {
                 let mut fields = line.split('\t');
                 let feature = fields.next()?;
-                let mut w = [0; LABELS];
-                for l in [0, 2, 3] {
-                    w[l] = fields.next()?.parse().ok()?;
+                let mut w = [0; 3];
+                for x in &mut w {
+                    *x = fields.next()?.parse().ok()?;
                 }
                 fields.next().is_none().then(|| (key(feature), w))
             })
             .collect();
-        Model { weights }
+        // Keep the last line of each key (a stable sort keeps the file order within a key).
+        entries.reverse();
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        let bits = entries.len().div_ceil(BUCKET_LOAD).next_power_of_two().trailing_zeros().max(1);
+        let mut model = Model { filter: vec![0; FILTER_WORDS], buckets: vec![Bucket::default(); 1 << bits], shift: 64 - bits, overflow: Vec::new() };
+        for (key, weights) in entries {
+            let (word, mask) = filter_bits(key);
+            if let Some(w) = model.filter.get_mut(word) {
+                *w |= mask;
+            }
+            let i = model.bucket(key);
+            let Some(b) = model.buckets.get_mut(i) else { continue };
+            match (b.keys.get_mut(usize::from(b.len)), b.weights.get_mut(usize::from(b.len))) {
+                (Some(k), Some(w)) => {
+                    (*k, *w) = (key, weights);
+                    b.len += 1;
+                }
+                _ => {
+                    b.spilled = true;
+                    model.overflow.push((key, weights));
+                }
+            }
+        }
+        model.overflow.sort_unstable_by_key(|e| e.0);
+        model
+    }
+
+    fn bucket(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The weights of labels 0, 2 and 3 of the feature with `key`; zeros if the model does
+    /// not have it. The filter answers for most features it lacks.
+    fn get(&self, key: u64) -> [i16; 3] {
+        let (word, mask) = filter_bits(key);
+        if self.filter.get(word).is_none_or(|&w| w & mask != mask) {
+            return [0; 3];
+        }
+        let Some(b) = self.buckets.get(self.bucket(key)) else { return [0; 3] };
+        let mut w = [0; 3];
+        let mut found = false;
+        for (i, (&k, ws)) in b.keys.iter().zip(&b.weights).enumerate() {
+            let hit = k == key && i < usize::from(b.len);
+            found |= hit;
+            for (x, &y) in w.iter_mut().zip(ws) {
+                *x |= y & -i16::from(hit);
+            }
+        }
+        if b.spilled && !found {
+            if let Ok(i) = self.overflow.binary_search_by_key(&key, |e| e.0) {
+                w = self.overflow.get(i).map_or([0; 3], |e| e.1);
+            }
+        }
+        w
     }
 
     /// The number of syllables of `part` (lowercase ASCII letters and apostrophes).
     pub(crate) fn count(&self, part: &[u8]) -> usize {
         let (stem, clitic) = split_not(part);
         let part = Part::new(stem);
+        let mut keys = [0u64; FEATURES];
         clitic + (0..part.groups())
             .map(|g| {
-                let mut score = [0i64; LABELS];
-                part.for_each_key(g, &mut |f| {
-                    if let Some(w) = self.weights.get(&f) {
-                        for (s, &x) in score.iter_mut().zip(w) {
-                            *s += i64::from(x);
-                        }
+                // All keys first, then all lookups: the lookups do not wait on each other.
+                let mut n = 0;
+                part.for_each_key(g, &mut |k| {
+                    if let Some(slot) = keys.get_mut(n) {
+                        *slot = k;
+                        n += 1;
                     }
                 });
+                let mut score = [0i32; LABELS];
+                for &k in keys.iter().take(n) {
+                    for (s, x) in [0, 2, 3].into_iter().zip(self.get(k)) {
+                        score[s] += i32::from(x);
+                    }
+                }
                 (0..part.labels(g)).fold(0, |b, l| if score[l] > score[b] { l } else { b })
             })
             .sum::<usize>()
+    }
+
+    /// The number of features the model knows.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.buckets.iter().map(|b| usize::from(b.len)).sum::<usize>() + self.overflow.len()
     }
 }
 
@@ -244,14 +352,30 @@ mod tests {
         let text = include_str!("../../models/syllables.tsv");
         let lines = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).count();
         assert!(lines > 1000);
-        assert_eq!(Model::parse(text).weights.len(), lines);
+        assert_eq!(Model::parse(text).len(), lines);
     }
 
     #[test]
     fn malformed_lines_are_skipped() {
         let model = Model::parse("# comment\nzV\t1\t2\t3\nbad\t1\nworse\t1\t2\t3\t4\nnan\tx\t1\t2\n");
-        assert_eq!(model.weights.len(), 1);
-        assert_eq!(model.weights.get(&key("zV")), Some(&[1, 0, 2, 3]));
+        assert_eq!(model.len(), 1);
+        assert_eq!(model.get(key("zV")), [1, 2, 3]);
+        assert_eq!(model.get(key("bad")), [0; 3]);
+    }
+
+    #[test]
+    fn every_feature_is_found_also_in_full_buckets() {
+        let text: String = (0..1000).map(|i| format!("f{i}\t{i}\t-{i}\t1\n")).collect();
+        let model = Model::parse(&text);
+        assert!(!model.overflow.is_empty(), "some bucket overflows");
+        for i in 0..1000i16 {
+            assert_eq!(model.get(key(&format!("f{i}"))), [i, -i, 1]);
+        }
+        for missing in ["f1000", "f-1", "", "zV"] {
+            assert_eq!(model.get(key(missing)), [0; 3], "{missing}");
+        }
+        let model = Model::parse("zV\t1\t2\t3\nzC\t0\t0\t1\nzV\t4\t5\t6\n");
+        assert_eq!((model.len(), model.get(key("zV"))), (2, [4, 5, 6]), "the last line wins");
     }
 
     #[test]
