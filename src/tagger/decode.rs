@@ -46,8 +46,10 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], t: usize) -> Vec<usize> {
             into[j * t + p] = transitions[(p + 1) * t + j];
         }
     }
+    // Forward: the best score of a path ending in each tag. Only the maxima are kept; the
+    // backtrack finds the predecessor on the chosen path alone (t instead of t² work per
+    // word), with the same first-best rule, so the path is the one full bookkeeping gives.
     let mut best = vec![0f32; n * t];
-    let mut back = vec![0usize; n * t];
     for j in 0..t {
         best[j] = emissions[j] + transitions[j];
     }
@@ -55,28 +57,43 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], t: usize) -> Vec<usize> {
         let (done, rest) = best.split_at_mut(i * t);
         let prev = &done[(i - 1) * t..];
         let row = &emissions[i * t..(i + 1) * t];
-        for (j, ((cur, from), &e)) in rest.iter_mut().zip(back[i * t..].iter_mut()).zip(row).enumerate() {
-            let (mut arg, mut max) = (0, f32::NEG_INFINITY);
-            for (p, (&b, &tr)) in prev.iter().zip(&into[j * t..(j + 1) * t]).enumerate() {
-                if b + tr > max {
-                    (arg, max) = (p, b + tr);
-                }
-            }
-            *cur = max + e;
-            *from = arg;
+        for (j, (cur, &e)) in rest.iter_mut().zip(row).enumerate() {
+            *cur = max_sum(prev, &into[j * t..(j + 1) * t]) + e;
         }
     }
     let mut out = vec![0usize; n];
     if n == 0 {
         return out;
     }
-    let last = &best[(n - 1) * t..n * t];
-    let mut cur = (0..t).fold(0, |a, j| if last[j] > last[a] { j } else { a });
-    for i in (0..n).rev() {
+    let mut cur = first_best(best[(n - 1) * t..n * t].iter().copied());
+    for i in (1..n).rev() {
         out[i] = cur;
-        cur = back[i * t + cur];
+        let prev = &best[(i - 1) * t..i * t];
+        let into_cur = &into[cur * t..(cur + 1) * t];
+        cur = first_best(prev.iter().zip(into_cur).map(|(&b, &tr)| b + tr));
     }
+    out[0] = cur;
     out
+}
+
+/// The index of the first largest score (0 when there is none).
+fn first_best(scores: impl Iterator<Item = f32>) -> usize {
+    scores.enumerate().fold((0, f32::NEG_INFINITY), |(a, m), (p, s)| if s > m { (p, s) } else { (a, m) }).0
+}
+
+/// The largest `a[k] + b[k]`, in eight independent lanes so that it compiles to vector code.
+fn max_sum(a: &[f32], b: &[f32]) -> f32 {
+    const LANES: usize = 8;
+    let mut lanes = [f32::NEG_INFINITY; LANES];
+    let (mut xs, mut ys) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    for (x, y) in (&mut xs).zip(&mut ys) {
+        for k in 0..LANES {
+            let s = x[k] + y[k];
+            lanes[k] = if s > lanes[k] { s } else { lanes[k] };
+        }
+    }
+    let tail = xs.remainder().iter().zip(ys.remainder()).map(|(x, y)| x + y);
+    lanes.into_iter().chain(tail).fold(f32::NEG_INFINITY, |m, s| if s > m { s } else { m })
 }
 
 #[cfg(test)]
