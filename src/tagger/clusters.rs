@@ -15,14 +15,17 @@ pub type Classes = [u64; 3];
 /// Feature values of a word that has no class.
 pub const UNKNOWN: Classes = [1, 1, 1];
 
-/// Parses a clusters file: `#` comment lines, then `word<TAB>coarse fine case` lines.
+/// Parses a clusters file: `#` comment lines, then `coarse fine case<TAB>word word…` lines.
+/// Lines that do not parse are skipped.
 pub fn parse(text: &str) -> HashedMap<Classes> {
     let mut out = HashedMap::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((word, classes)) = line.split_once('\t') else { continue };
+        let Some((classes, words)) = line.split_once('\t') else { continue };
         let mut it = classes.split(' ').map(|c| c.parse::<u64>().ok());
-        if let (Some(Some(a)), Some(Some(b)), Some(Some(c))) = (it.next(), it.next(), it.next()) {
-            out.insert(Word::new(word).lower, [a + 2, b + 2, c + 2]);
+        if let (Some(Some(a)), Some(Some(b)), Some(Some(c)), None) = (it.next(), it.next(), it.next(), it.next()) {
+            for word in words.split(' ').filter(|w| !w.is_empty()) {
+                out.insert(Word::new(word).lower, [a + 2, b + 2, c + 2]);
+            }
         }
     }
     out
@@ -45,9 +48,10 @@ mod tests {
 
     #[test]
     fn parses_lines_and_skips_bad_ones() {
-        let t = parse("# c\nparis\t3 17 3\nbad line\nx\t1\ny\t1 2\n");
-        assert_eq!(t.len(), 1);
+        let t = parse("# c\n3 17 3\tlyon paris\nbad line\n1\tx\n1 2\ty\n1 2 3 4\tz\n");
+        assert_eq!(t.len(), 2);
         assert_eq!(t.get(&Word::new("Paris").lower), Some(&[5, 19, 5]));
+        assert_eq!(t.get(&Word::new("lyon").lower), Some(&[5, 19, 5]));
     }
 
     #[test]

@@ -247,18 +247,20 @@ pub fn train(args: &Args) -> Result<(), String> {
          # re3d/train (mixed open licences), conll2010_wiki_hedge/train (CC BY-SA), polnear_attribution/train\n\
          # (publishers' text, research corpus), ud_ewt/train (CC BY-SA 4.0): {total} words.\n\
          # Words (lower-cased, digits as 0) seen at least {MIN_COUNT} times; {ITERATIONS} passes.\n\
-         # Format: word<TAB>class among {} <SPACE>class among {} <SPACE>case: how often the word is\n\
-         # capitalised inside a sentence: 0 (< 5 %), 1 (< 50 %), 2 (< 95 %), 3 (≥ 95 %), 4 (never seen there).\n",
+         # Format: one line per combination of classes, with the words that have it, sorted:\n\
+         # class among {} <SPACE>class among {} <SPACE>case<TAB>word<SPACE>word…, where case is how often\n\
+         # the word is capitalised inside a sentence: 0 (< 5 %), 1 (< 50 %), 2 (< 95 %), 3 (≥ 95 %),\n\
+         # 4 (never seen there). (Grouped so, the file compresses far better than a line per word.)\n",
         SIZES[0], SIZES[1]
     );
-    let mut lines: Vec<String> = vocab
-        .iter()
-        .enumerate()
-        .filter(|(_, (w, _))| !w.contains(['\t', '\n', ' ']))
-        .map(|(i, (w, _))| format!("{w}\t{} {} {}\n", classes[0][i], classes[1][i], case_bucket(case.get(*w))))
-        .collect();
-    lines.sort();
-    out.extend(lines);
+    let mut groups: BTreeMap<[usize; 3], Vec<&str>> = BTreeMap::new();
+    for (i, (w, _)) in vocab.iter().enumerate().filter(|(_, (w, _))| !w.contains(['\t', '\n', ' '])) {
+        groups.entry([classes[0][i], classes[1][i], case_bucket(case.get(*w))]).or_default().push(w);
+    }
+    for ([coarse, fine, case], mut words) in groups {
+        words.sort_unstable();
+        out.push_str(&format!("{coarse} {fine} {case}\t{}\n", words.join(" ")));
+    }
     let path = args.out("word.clusters");
     write(&path, out.as_bytes())?;
     eprintln!("clusters: wrote {} in {:.1} s", path.display(), started.elapsed().as_secs_f64());
