@@ -124,6 +124,10 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
     out.add(42, cluster(-1, 1));
     out.add2(43, t1, cluster(0, 1));
     out.add2(44, cluster(0, 2), w.shape);
+    // ---- Added for issue #3 (templates 45-46): context pairs, no tags involved ----
+    // 45 reads the words at i - 1 and i + 1; 46 the lexicon classes at i + 1 and i + 2.
+    out.add2(45, lower(-1), lower(1));
+    out.add2(46, class(1), class(2));
 }
 
 /// Tags one sentence greedily, left to right.
