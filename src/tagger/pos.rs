@@ -188,6 +188,8 @@ fn position_features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mu
         i.checked_add_signed(d).and_then(|j| input.clusters.get(j)).map_or(fallback, |c| c[k])
     };
     out.add2(43, t1, cluster(0, 1));
+    out.add2(45, lower(-1), lower(1));
+    out.add2(46, class(1), class(2));
 }
 
 /// Tags sentences greedily, left to right, with the sums of each distinct word's

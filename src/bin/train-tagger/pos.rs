@@ -14,7 +14,10 @@ use std::time::Instant;
 
 /// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed.
 const RUNS: usize = 3;
-const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 17, prune: 1.5 };
+const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 17, prune: 1.7 };
+/// Training sentences are split into this many folds (sentence `k` in fold `k % LEXICON_FOLDS`)
+/// for their lexicon classes (see `train`).
+const LEXICON_FOLDS: usize = 5;
 
 /// A sentence of syntactic words (forms) with their gold tags (tag indices).
 #[derive(Default)]
@@ -47,7 +50,7 @@ fn read_conllu(text: &str) -> Result<Vec<Gold>, String> {
 
 /// The lexicon file: every normalised word seen at least `LEXICON_MIN_COUNT` times,
 /// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences.
-fn pos_lexicon(train: &[Gold]) -> String {
+fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
     const LEXICON_MIN_COUNT: usize = 3;
     const LEXICON_MIN_SHARE: usize = 20;
     let mut counts: BTreeMap<String, [usize; 17]> = BTreeMap::new();
@@ -126,7 +129,17 @@ pub fn train(args: &Args) -> Result<(), String> {
     let prepare = |gold: Vec<Gold>| -> Vec<(pos::Input, Vec<usize>)> {
         gold.into_iter().map(|g| (pos::Input::new(g.forms.iter().map(String::as_str), &lexicon), g.tags)).collect()
     };
-    let (train, dev) = (prepare(train), prepare(dev));
+    // Each training sentence reads its lexicon classes from a lexicon built without its own
+    // fold, so that training sees them as unreliable as they are on new text.
+    let lexicons: Vec<pos::Lexicon> = (0..LEXICON_FOLDS)
+        .map(|f| pos::parse_lexicon(&pos_lexicon(train.iter().enumerate().filter(|(k, _)| k % LEXICON_FOLDS != f).map(|(_, g)| g))))
+        .collect();
+    let train: Vec<(pos::Input, Vec<usize>)> = train
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, g)| Some((pos::Input::new(g.forms.iter().map(String::as_str), lexicons.get(k % LEXICON_FOLDS)?), g.tags)))
+        .collect();
+    let dev = prepare(dev);
     eprintln!("pos: {} training sentences, {} dev sentences", train.len(), dev.len());
     let set = args.settings(SETTINGS);
     let mut sum: Vec<f32> = Vec::new();
@@ -146,7 +159,8 @@ pub fn train(args: &Args) -> Result<(), String> {
          Trained by `cargo run --release --bin train-tagger -- pos` (src/bin/train-tagger/) on\n\
          ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz: Universal Dependencies English EWT,\n\
          licence CC BY-SA 4.0 (these weights are derived from it).\n\
-         Also uses: src/models/word.clusters and pos.lexicon (see their headers).\n\
+         Also uses: src/models/word.clusters and pos.lexicon (see their headers); while\n\
+         training, each sentence's lexicon classes come from a lexicon without its fold (of {LEXICON_FOLDS}).\n\
          Settings: {}.\n\
          UPOS accuracy on UD EWT dev gold tokens: {dev_accuracy:.4}\n\
          Format: see src/tagger/model.rs.",
