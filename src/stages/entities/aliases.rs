@@ -225,15 +225,17 @@ pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
 }
 
 /// Each found place or organisation widened to the longest listed name (or state form of
-/// one) that contains it and starts with a capital (not "The"), within [`MAX_TOKENS`] tokens and without
-/// reaching into a neighbouring mention: the tagger may keep only the tail of a long
-/// official name ("Republic of Korea" of "the Democratic People's Republic of Korea", which
-/// is another country). `found` is in text order; the result too.
+/// one) that contains it and starts with a capital (not "The"), within [`MAX_TOKENS`] tokens,
+/// reaching into no other mention but those it swallows whole. The tagger may keep only the
+/// tail of a long official name ("Republic of Korea" of "the Democratic People's Republic
+/// of Korea", which is another country) or cut it in two. `found` is in text order; the
+/// result too.
 pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
     let tokens = &doc.tokens;
+    let mut absorbed = vec![false; found.len()];
     for i in 0..found.len() {
         let m = &found[i];
-        if !named_kind(m.kind) {
+        if !named_kind(m.kind) || absorbed[i] {
             continue;
         }
         let (Ok(first), Ok(last)) = (
@@ -242,8 +244,13 @@ pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
         ) else {
             continue;
         };
-        let after_previous = i.checked_sub(1).and_then(|j| found.get(j)).map_or(0, |p| p.span.end);
-        let before_next = found.get(i + 1).map_or(usize::MAX, |n| n.span.start);
+        // Other mentions the span would touch must lie inside it (then they are absorbed:
+        // "Democratic People's" + "Republic of Korea").
+        let fits = |span: Span| {
+            let before = found[..i].iter().rev().take_while(|p| p.span.end > span.start);
+            let after = found[i + 1..].iter().take_while(|n| n.span.start < span.end);
+            before.chain(after).all(|o| named_kind(o.kind) && span.contains(o.span))
+        };
         let room = MAX_TOKENS.saturating_sub(last + 1 - first);
         let own = key(doc.text_of(m.span));
         let mut best: Option<(usize, Span)> = None;
@@ -258,17 +265,24 @@ pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
                 let text = doc.text_of(span);
                 let article = doc.text_of(ta.span).eq_ignore_ascii_case("the");
                 let words = ta.kind == TokenKind::Word && tb.kind == TokenKind::Word && text.starts_with(char::is_uppercase) && !article;
-                let fits = span.start >= after_previous && span.end <= before_next;
                 // A final stop does not make another name.
-                if words && fits && key(text) != own && canonical(text).is_some() {
+                if words && key(text) != own && canonical(text).is_some() && fits(span) {
                     best = Some((size, span));
                 }
             }
         }
-        if let (Some((_, span)), Some(m)) = (best, found.get_mut(i)) {
+        let Some((_, span)) = best else { continue };
+        for (j, o) in found.iter().enumerate() {
+            if j != i && span.contains(o.span) {
+                absorbed[j] = true;
+            }
+        }
+        if let Some(m) = found.get_mut(i) {
             m.span = span;
         }
     }
+    let mut keep = absorbed.into_iter().map(|a| !a);
+    found.retain(|_| keep.next().unwrap_or(true));
     found
 }
 
@@ -378,7 +392,11 @@ mod tests {
         // A leading "The", a final stop, or a neighbouring mention do not widen.
         assert_eq!(widened("The European Union met.", &["European Union"]), ["European Union"]);
         assert_eq!(widened("He told the BBC.", &["BBC"]), ["BBC"]);
-        assert_eq!(widened("North Korea and Korea met.", &["North", "Korea"]), ["North", "Korea"]);
+        // Pieces of one listed name become one mention; a mention only partly inside stops it.
+        assert_eq!(widened("North Korea and Korea met.", &["North", "Korea"]), ["North Korea"]);
+        let pieces = widened("Talks with the Democratic People's Republic of Korea resumed.", &["Democratic People's", "Republic of Korea"]);
+        assert_eq!(pieces, ["Democratic People's Republic of Korea"]);
+        assert_eq!(widened("Acme Republic of Korea", &["Acme Republic", "Korea"]), ["Acme Republic", "Korea"]);
         assert_eq!(widened("Korea won.", &["Korea"]), ["Korea"]);
     }
 
