@@ -224,6 +224,9 @@ pub(crate) fn find_untagged(doc: &Document, found: &[Mention]) -> Vec<Mention> {
     out
 }
 
+/// Words that join the capitalised words of a listed name ("Republic of Korea", "People's").
+const JOINING: [&str; 8] = ["of", "the", "'s", "\u{2019}s", "and", "&", "-", "."];
+
 /// Each found place or organisation widened to the longest listed name (or state form of
 /// one) that contains it and starts with a capital (not "The"), within [`MAX_TOKENS`] tokens,
 /// reaching into no other mention but those it swallows whole. The tagger may keep only the
@@ -251,11 +254,30 @@ pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
             let after = found[i + 1..].iter().take_while(|n| n.span.start < span.end);
             before.chain(after).all(|o| named_kind(o.kind) && span.contains(o.span))
         };
+        // Names are made of capitalised words and a few joining words: only such tokens can
+        // extend one (which keeps the search short around ordinary text).
+        let joins = |t: usize| {
+            tokens.get(t).is_some_and(|tok| {
+                let w = doc.text_of(tok.span);
+                w.starts_with(char::is_uppercase) || JOINING.iter().any(|j| w.eq_ignore_ascii_case(j))
+            })
+        };
         let room = MAX_TOKENS.saturating_sub(last + 1 - first);
+        let mut from = first;
+        while from > 0 && first - from < room && joins(from - 1) {
+            from -= 1;
+        }
+        let mut to = last;
+        while to + 1 < tokens.len() && to - from + 1 < MAX_TOKENS && joins(to + 1) {
+            to += 1;
+        }
+        if (from, to) == (first, last) {
+            continue;
+        }
         let own = key(doc.text_of(m.span));
         let mut best: Option<(usize, Span)> = None;
-        for a in first.saturating_sub(room)..=first {
-            for b in last..(first + MAX_TOKENS).min(tokens.len()) {
+        for a in from..=first {
+            for b in last..=to {
                 let (Some(ta), Some(tb)) = (tokens.get(a), tokens.get(b)) else { continue };
                 let span = Span::new(ta.span.start, tb.span.end);
                 let size = b - a;
