@@ -23,13 +23,7 @@ pub trait Scorer {
 /// The index of the best score among the tags `allowed` accepts (the first on ties; 0 when
 /// none is allowed).
 pub fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
-    let mut best: Option<(usize, f32)> = None;
-    for (t, &s) in scores.iter().enumerate() {
-        if allowed(t) && best.map_or(true, |(_, b)| s > b) {
-            best = Some((t, s));
-        }
-    }
-    best.map_or(0, |(t, _)| t)
+    first_best(scores.iter().copied().enumerate().filter(|&(t, _)| allowed(t)))
 }
 
 /// The best tag sequence for `emissions` (`n * t` scores, position-major) under
@@ -65,20 +59,26 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], t: usize) -> Vec<usize> {
     if n == 0 {
         return out;
     }
-    let mut cur = first_best(best[(n - 1) * t..n * t].iter().copied());
+    let mut cur = first_best(best[(n - 1) * t..n * t].iter().copied().enumerate());
     for i in (1..n).rev() {
         out[i] = cur;
         let prev = &best[(i - 1) * t..i * t];
         let into_cur = &into[cur * t..(cur + 1) * t];
-        cur = first_best(prev.iter().zip(into_cur).map(|(&b, &tr)| b + tr));
+        cur = first_best(prev.iter().zip(into_cur).map(|(&b, &tr)| b + tr).enumerate());
     }
     out[0] = cur;
     out
 }
 
-/// The index of the first largest score (0 when there is none).
-fn first_best(scores: impl Iterator<Item = f32>) -> usize {
-    scores.enumerate().fold((0, f32::NEG_INFINITY), |(a, m), (p, s)| if s > m { (p, s) } else { (a, m) }).0
+/// The index of the first largest of the `(index, score)` pairs (0 when there are none).
+fn first_best(scores: impl Iterator<Item = (usize, f32)>) -> usize {
+    let mut best: Option<(usize, f32)> = None;
+    for (t, s) in scores {
+        if best.map_or(true, |(_, b)| s > b) {
+            best = Some((t, s));
+        }
+    }
+    best.map_or(0, |(t, _)| t)
 }
 
 /// The largest `a[k] + b[k]`, in eight independent lanes so that it compiles to vector code.

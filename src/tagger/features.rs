@@ -202,6 +202,14 @@ impl Features {
     pub fn add2(&mut self, template: u64, a: u64, b: u64) {
         self.add(template, mix(a, b));
     }
+
+    /// Adds each template with the value at the same place in `values` (extra values are
+    /// ignored).
+    pub fn add_each(&mut self, templates: &[u64], values: impl IntoIterator<Item = u64>) {
+        for (&template, value) in templates.iter().zip(values) {
+            self.add(template, value);
+        }
+    }
 }
 
 impl Default for Features {

@@ -23,9 +23,12 @@ pub const CAPACITY: usize = 4_096;
 /// The id of the sentence edge: the "word" before the first and after the last.
 pub const EDGE: u32 = 0;
 
+/// Where the words whose single-word features a position reads stand, relative to it: the
+/// word itself, then one and two places before and after. A *role* is an index into this.
+pub const WINDOW: [isize; 5] = [0, -1, 1, -2, 2];
+
 pub struct Memo<'m> {
     model: &'m Model,
-    roles: usize,
     /// Tags per sum vector.
     width: usize,
     ids: HashedMap<u32>,
@@ -37,10 +40,10 @@ pub struct Memo<'m> {
 }
 
 impl<'m> Memo<'m> {
-    /// A memo for `roles` roles, with the sentence edge's sums from `edge(role, out)`.
-    pub fn new(model: &'m Model, roles: usize, edge: impl FnMut(usize, &mut Features)) -> Memo<'m> {
+    /// A memo for the roles of [`WINDOW`], with the sentence edge's sums from `edge(role, out)`.
+    pub fn new(model: &'m Model, edge: impl FnMut(usize, &mut Features)) -> Memo<'m> {
         let width = model.tags.len().min(64);
-        let mut memo = Memo { model, roles, width, ids: HashedMap::default(), sums: Vec::new(), kept: 0, features: Features::new() };
+        let mut memo = Memo { model, width, ids: HashedMap::default(), sums: Vec::new(), kept: 0, features: Features::new() };
         memo.push(edge);
         memo.kept = memo.sums.len();
         memo
@@ -67,8 +70,8 @@ impl<'m> Memo<'m> {
 
     /// Appends the sums of one word, returning its id.
     fn push(&mut self, mut fill: impl FnMut(usize, &mut Features)) -> u32 {
-        let id = (self.sums.len() / (self.roles * self.width).max(1)) as u32;
-        for role in 0..self.roles {
+        let id = (self.sums.len() / (WINDOW.len() * self.width).max(1)) as u32;
+        for role in 0..WINDOW.len() {
             self.features.clear();
             fill(role, &mut self.features);
             let mut sums = [0; 64];
@@ -78,10 +81,19 @@ impl<'m> Memo<'m> {
         id
     }
 
+    /// Adds to `acc` the sums of the words around position `i` of a sentence whose words
+    /// have the ids `ids`, each in its role (the edge beyond the sentence).
+    pub fn add_window(&self, ids: &[u32], i: usize, acc: &mut Sums) {
+        for (role, &d) in WINDOW.iter().enumerate() {
+            let id = i.checked_add_signed(d).and_then(|j| ids.get(j)).copied().unwrap_or(EDGE);
+            self.add(id, role, acc);
+        }
+    }
+
     /// Adds the sums of word `id` in `role` to `acc`.
     #[inline]
-    pub fn add(&self, id: u32, role: usize, acc: &mut Sums) {
-        let at = (id as usize * self.roles + role) * self.width;
+    fn add(&self, id: u32, role: usize, acc: &mut Sums) {
+        let at = (id as usize * WINDOW.len() + role) * self.width;
         if let Some(row) = self.sums.get(at..at + self.width) {
             for (a, &s) in acc.iter_mut().zip(row) {
                 *a += s;
@@ -109,10 +121,10 @@ mod tests {
     #[test]
     fn memo_sums_equal_direct_sums() {
         let m = model();
-        let mut memo = Memo::new(&m, 2, |role, out| word_features(999, role, out));
+        let mut memo = Memo::new(&m, |role, out| word_features(999, role, out));
         for word in [5u64, 6, 5, 7] {
             let id = memo.id(word, |role, out| word_features(word, role, out));
-            for role in 0..2 {
+            for role in 0..WINDOW.len() {
                 let mut f = Features::new();
                 word_features(word, role, &mut f);
                 let mut direct = [0f32; 2];
@@ -122,6 +134,14 @@ mod tests {
                 assert_eq!([sums[0] as f32, sums[1] as f32], direct, "{word} {role}");
             }
         }
+        // A one-word sentence: the word in its own role, the edge in every other.
+        let id = memo.id(5, |_, _| unreachable!("remembered"));
+        let mut window = [0; 64];
+        memo.add_window(&[id], 0, &mut window);
+        let mut parts = [0; 64];
+        memo.add(id, 0, &mut parts);
+        (1..WINDOW.len()).for_each(|role| memo.add(EDGE, role, &mut parts));
+        assert_eq!(window, parts);
         assert_eq!(memo.id(5, |_, _| unreachable!("remembered")), memo.id(5, |_, _| {}));
         assert_ne!(memo.id(5, |_, _| {}), EDGE);
     }
@@ -129,7 +149,7 @@ mod tests {
     #[test]
     fn words_past_the_capacity_last_one_sentence() {
         let m = model();
-        let mut memo = Memo::new(&m, 1, |_, _| {});
+        let mut memo = Memo::new(&m, |_, _| {});
         for word in 0..CAPACITY as u64 {
             memo.id(word, |role, out| word_features(word, role, out));
         }

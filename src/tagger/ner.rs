@@ -20,7 +20,7 @@
 use super::clusters::{self, Classes};
 use super::decode::{viterbi, Scorer};
 use super::features::{feature, flag, mix, Features, HashedMap, HashedSet, Word};
-use super::memo::{Memo, EDGE};
+use super::memo::{Memo, WINDOW};
 use super::model::{to_scores, Model};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -330,66 +330,45 @@ pub fn transition(prev: Option<usize>) -> u64 {
     feature(25, prev.map_or(1, |t| t as u64 + 2))
 }
 
-/// Where the words whose [`word_features`] a position reads stand, relative to it: the
-/// word itself, then one and two places before and after. A role is an index into this.
-pub const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
-
-/// The features that the word at offset `OFFSETS[role]` from a position gives that position,
+/// The features that the word at offset `WINDOW[role]` from a position gives that position,
 /// depending on that word alone (`None`: beyond the sentence edge). They are the same
 /// wherever the word occurs, which is what lets the tagger [`Memo`]ise their sums.
 pub fn word_features(role: usize, word: Option<(&Word, &Classes)>, out: &mut Features) {
-    let d = OFFSETS.get(role).copied().unwrap_or(0);
-    let edge = if d < 0 { BEFORE } else { AFTER };
+    let d = WINDOW.get(role).copied().unwrap_or(0);
     let Some((w, class)) = word else {
-        if d != 0 {
-            let n = match d {
-                -1 | 1 => 5,
-                _ => 1,
-            };
-            for k in 0..n {
-                out.add(neighbour_template(d, k), edge);
-            }
-        }
+        out.add_each(neighbour_templates(d), std::iter::repeat(if d < 0 { BEFORE } else { AFTER }));
         return;
     };
-    match d {
-        0 => {
-            out.add(1, 1);
-            out.add(2, w.lower);
-            out.add(3, w.raw);
-            for k in 0..4 {
-                out.add(4 + k as u64, w.suffix[k]);
-                out.add(8 + k as u64, w.prefix[k]);
-            }
-            out.add(12, w.shape);
-            out.add(13, w.long_shape);
-            out.add(44, class[0]);
-            out.add(45, class[1]);
-            out.add2(48, class[1], w.shape);
-            out.add2(52, class[2], w.shape);
-        }
-        -1 | 1 => {
-            let values = [w.lower, w.raw, w.shape, w.suffix3(), class[1]];
-            for (k, v) in values.into_iter().enumerate() {
-                out.add(neighbour_template(d, k), v);
-            }
-        }
-        _ => out.add(neighbour_template(d, 0), w.lower),
+    if d != 0 {
+        out.add_each(neighbour_templates(d), [w.lower, w.raw, w.shape, w.suffix3(), class[1]]);
+        return;
     }
+    out.add(1, 1);
+    out.add(2, w.lower);
+    out.add(3, w.raw);
+    for k in 0..4 {
+        out.add(4 + k as u64, w.suffix[k]);
+        out.add(8 + k as u64, w.prefix[k]);
+    }
+    out.add(12, w.shape);
+    out.add(13, w.long_shape);
+    out.add(44, class[0]);
+    out.add(45, class[1]);
+    out.add2(48, class[1], w.shape);
+    out.add2(52, class[2], w.shape);
 }
 
-/// The template id of the `k`-th single-word feature of the neighbour at offset `d`: its
-/// normalised form, as written, shape, three-letter suffix, fine class (±2: the form only).
-fn neighbour_template(d: isize, k: usize) -> u64 {
-    const BEFORE_1: [u64; 5] = [16, 20, 22, 42, 46];
-    const AFTER_1: [u64; 5] = [17, 21, 23, 43, 47];
-    let table: &[u64] = match d {
-        -1 => &BEFORE_1,
-        1 => &AFTER_1,
+/// The template ids of the single-word features of the neighbour at offset `d`, for its
+/// normalised form, form as written, shape, three-letter suffix and fine class in that order
+/// (±2: the normalised form only; none for the word itself).
+fn neighbour_templates(d: isize) -> &'static [u64] {
+    match d {
+        -1 => &[16, 20, 22, 42, 46],
+        1 => &[17, 21, 23, 43, 47],
         -2 => &[18],
-        _ => &[19],
-    };
-    table.get(k).copied().unwrap_or(0)
+        2 => &[19],
+        _ => &[],
+    }
 }
 
 /// Writes the features of word `i` of sentence `sent` of a document cased as `doc`, given
@@ -401,7 +380,7 @@ pub fn features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedMap<u8
     if i >= sent.words.len() {
         return;
     }
-    for (role, &d) in OFFSETS.iter().enumerate() {
+    for (role, &d) in WINDOW.iter().enumerate() {
         let j = i.checked_add_signed(d);
         let word = j.and_then(|j| Some((sent.words.get(j)?, sent.classes.get(j)?)));
         word_features(role, word, out);
@@ -556,7 +535,7 @@ impl<'m> Tagger<'m> {
         for (p, row) in transitions.chunks_mut(t.max(1)).enumerate() {
             model.score(&[transition(p.checked_sub(1))], row);
         }
-        let memo = Memo::new(model, OFFSETS.len(), |role, out| word_features(role, None, out));
+        let memo = Memo::new(model, |role, out| word_features(role, None, out));
         Tagger { model, memo, transitions, history: HashedMap::default(), features: Features::new() }
     }
 
@@ -573,10 +552,7 @@ impl<'m> Tagger<'m> {
         let mut emissions = vec![0f32; sent.words.len() * t];
         for (i, row) in emissions.chunks_mut(t.max(1)).enumerate() {
             let mut sums = [0; 64];
-            for (role, &d) in OFFSETS.iter().enumerate() {
-                let id = i.checked_add_signed(d).and_then(|j| ids.get(j)).copied().unwrap_or(EDGE);
-                self.memo.add(id, role, &mut sums);
-            }
+            self.memo.add_window(&ids, i, &mut sums);
             self.features.clear();
             position_features(case, sent, i, &self.history, &mut self.features);
             self.model.accumulate(&self.features.hashes, &mut sums);

@@ -7,7 +7,7 @@
 use super::clusters::{self, Classes};
 use super::features::{flag, Features, HashedMap, Word};
 use super::decode::argmax;
-use super::memo::{Memo, EDGE};
+use super::memo::{Memo, EDGE, WINDOW};
 use super::model::{to_scores, Model};
 use std::sync::OnceLock;
 
@@ -64,76 +64,50 @@ impl Input {
     }
 }
 
-/// Where the words whose [`word_features`] a position reads stand, relative to it: the
-/// word itself, then one and two places before and after. A role is an index into this.
-pub const OFFSETS: [isize; 5] = [0, -1, 1, -2, 2];
-
 /// What the features know of one word: the word, its lexicon class and its word classes.
 pub type Known<'a> = (&'a Word, u64, &'a Classes);
 
-/// The features that the word at offset `OFFSETS[role]` from a position gives that position,
+/// The features that the word at offset `WINDOW[role]` from a position gives that position,
 /// depending on that word alone (`None`: beyond the sentence edge). They are the same
 /// wherever the word occurs, which is what lets [`Tagger`] memoise their sums.
 pub fn word_features(role: usize, word: Option<Known>, out: &mut Features) {
-    let d = OFFSETS.get(role).copied().unwrap_or(0);
+    let d = WINDOW.get(role).copied().unwrap_or(0);
     let Some((w, class, cluster)) = word else {
-        let edge = if d < 0 { BEFORE } else { AFTER };
-        let n = match d {
-            0 => 0,
-            -1 | 1 => 5,
-            -2 => 1,
-            _ => 2,
-        };
-        for k in 0..n {
-            out.add(neighbour_template(d, k), edge);
-        }
+        out.add_each(neighbour_templates(d), std::iter::repeat(if d < 0 { BEFORE } else { AFTER }));
         return;
     };
-    match d {
-        0 => {
-            out.add(1, 1);
-            out.add(2, w.lower);
-            out.add(3, w.raw);
-            for k in 0..4 {
-                out.add(4 + k as u64, w.suffix[k]);
-            }
-            for k in 0..3 {
-                out.add(8 + k as u64, w.prefix[k]);
-            }
-            out.add(11, w.shape);
-            out.add(12, w.long_shape);
-            out.add(31, class);
-            out.add(39, cluster[0]);
-            out.add(40, cluster[1]);
-            out.add2(44, cluster[2], w.shape);
-        }
-        -1 | 1 => {
-            let values = [w.lower, w.suffix3(), w.shape, class, cluster[1]];
-            for (k, v) in values.into_iter().enumerate() {
-                out.add(neighbour_template(d, k), v);
-            }
-        }
-        -2 => out.add(neighbour_template(d, 0), w.lower),
-        _ => {
-            out.add(neighbour_template(d, 0), w.lower);
-            out.add(neighbour_template(d, 1), class);
-        }
+    if d != 0 {
+        out.add_each(neighbour_templates(d), [w.lower, class, w.suffix3(), w.shape, cluster[1]]);
+        return;
     }
+    out.add(1, 1);
+    out.add(2, w.lower);
+    out.add(3, w.raw);
+    for k in 0..4 {
+        out.add(4 + k as u64, w.suffix[k]);
+    }
+    for k in 0..3 {
+        out.add(8 + k as u64, w.prefix[k]);
+    }
+    out.add(11, w.shape);
+    out.add(12, w.long_shape);
+    out.add(31, class);
+    out.add(39, cluster[0]);
+    out.add(40, cluster[1]);
+    out.add2(44, cluster[2], w.shape);
 }
 
-/// The template id of the `k`-th single-word feature of the neighbour at offset `d`: at ±1
-/// its normalised form, three-letter suffix, shape, lexicon class and fine class; at -2 its
-/// form; at +2 its form and lexicon class.
-fn neighbour_template(d: isize, k: usize) -> u64 {
-    const BEFORE_1: [u64; 5] = [14, 18, 21, 34, 42];
-    const AFTER_1: [u64; 5] = [15, 19, 20, 32, 41];
-    let table: &[u64] = match d {
-        -1 => &BEFORE_1,
-        1 => &AFTER_1,
+/// The template ids of the single-word features of the neighbour at offset `d`, for its
+/// normalised form, lexicon class, three-letter suffix, shape and fine class in that order
+/// (-2: the form only; +2: the form and lexicon class; none for the word itself).
+fn neighbour_templates(d: isize) -> &'static [u64] {
+    match d {
+        -1 => &[14, 34, 18, 21, 42],
+        1 => &[15, 32, 19, 20, 41],
         -2 => &[16],
-        _ => &[17, 33],
-    };
-    table.get(k).copied().unwrap_or(0)
+        2 => &[17, 33],
+        _ => &[],
+    }
 }
 
 /// What the features know of word `j` of `input`, if there is one.
@@ -149,7 +123,7 @@ pub fn features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mut Fea
     if i >= input.words.len() {
         return;
     }
-    for (role, &d) in OFFSETS.iter().enumerate() {
+    for (role, &d) in WINDOW.iter().enumerate() {
         word_features(role, known(input, i.checked_add_signed(d)), out);
     }
     position_features(input, i, prev, out);
@@ -202,7 +176,7 @@ pub struct Tagger<'m> {
 
 impl<'m> Tagger<'m> {
     pub fn new(model: &'m Model) -> Tagger<'m> {
-        let memo = Memo::new(model, OFFSETS.len(), |role, out| word_features(role, None, out));
+        let memo = Memo::new(model, |role, out| word_features(role, None, out));
         Tagger { model, memo, features: Features::new() }
     }
 
@@ -220,10 +194,7 @@ impl<'m> Tagger<'m> {
         let mut scores = vec![0f32; self.model.tags.len()];
         for i in 0..input.words.len() {
             let mut sums = [0; 64];
-            for (role, &d) in OFFSETS.iter().enumerate() {
-                let id = i.checked_add_signed(d).and_then(|j| ids.get(j)).copied().unwrap_or(EDGE);
-                self.memo.add(id, role, &mut sums);
-            }
+            self.memo.add_window(&ids, i, &mut sums);
             let prev = [i.checked_sub(1).map(|j| out[j]), i.checked_sub(2).map(|j| out[j])];
             self.features.clear();
             position_features(input, i, prev, &mut self.features);

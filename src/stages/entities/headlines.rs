@@ -105,13 +105,21 @@ fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
     capitalised >= MIN_WORDS && capitalised * 3 >= words.len() * 2
 }
 
-/// True when the gazetteer knows the name as an organisation or a place.
-fn known_institution(name: &str) -> bool {
+/// True when the gazetteer knows the name (its words) in one of `classes` (of
+/// `ner::GAZ_CLASSES`).
+fn gazetteer_knows(name: &str, classes: &[&str]) -> bool {
     let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
     let mask = ner::gazetteer().get(&ner::phrase_key(&words)).copied().unwrap_or(0);
-    let bit = |class: &str| ner::GAZ_CLASSES.iter().position(|&c| c == class).map_or(0, |k| 1u8 << k);
-    mask & (bit("ORG") | bit("LOC") | bit("PLACE")) != 0
+    let bits = ner::GAZ_CLASSES.iter().enumerate().filter(|(_, c)| classes.contains(c)).fold(0u8, |m, (k, _)| m | 1 << k);
+    mask & bits != 0
 }
+
+/// The gazetteer classes of institutions: organisations and places.
+const INSTITUTIONS: [&str; 3] = ["ORG", "LOC", "PLACE"];
+
+/// The gazetteer classes of names (not the lists of first names and surnames, which hold many
+/// ordinary words).
+const NAMES: [&str; 5] = ["PER", "ORG", "LOC", "MISC", "PLACE"];
 
 /// The words (lower-cased) that the document writes with a capital after the first word
 /// of a sentence that is not a headline: its evidence that a word is a name.
@@ -144,16 +152,6 @@ fn ordinary(word: &str) -> bool {
         }
     };
     known(word).or_else(|| word.strip_suffix('s').filter(|s| s.len() > 2).and_then(known)).unwrap_or(false)
-}
-
-/// True when the gazetteer knows the words as a name (not merely as a first name or
-/// surname, lists that hold many ordinary words).
-fn known_name(name: &str) -> bool {
-    let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
-    let mask = ner::gazetteer().get(&ner::phrase_key(&words)).copied().unwrap_or(0);
-    let names = ["PER", "ORG", "LOC", "MISC", "PLACE"];
-    let bits = ner::GAZ_CLASSES.iter().enumerate().filter(|(_, c)| names.contains(c)).fold(0u8, |m, (k, _)| m | 1 << k);
-    mask & bits != 0
 }
 
 /// Trims headline words off the names of headline sentences (see the module docs). A *weak*
@@ -192,10 +190,10 @@ pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
         let running = running.get_or_insert_with(|| capitalised_in_running_text(doc));
         let weak = |t: usize| {
             let w = word(t);
-            ordinary(w) && !running.contains(&w.to_lowercase()) && !known_name(w)
+            ordinary(w) && !running.contains(&w.to_lowercase()) && !gazetteer_knows(w, &NAMES)
         };
         let words = (first..last).filter(|&t| doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word));
-        if known_name(doc.text_of(m.span)) {
+        if gazetteer_knows(doc.text_of(m.span), &NAMES) {
             out.push(m);
             continue;
         }
@@ -216,7 +214,7 @@ pub(crate) fn repair(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
         };
         m.span = Span::new(start.span.start, end.span.end);
         let subject = b < last && b - a == 1 && m.kind == EntityKind::Organization;
-        if subject && title_case(word(a)) && !known_institution(doc.text_of(m.span)) {
+        if subject && title_case(word(a)) && !gazetteer_knows(doc.text_of(m.span), &INSTITUTIONS) {
             m.kind = EntityKind::Person;
         }
         out.push(m);
