@@ -106,32 +106,34 @@ struct Mention {
     value: Option<String>,
 }
 
-/// All mentions of the document, in text order.
+/// All mentions of the document, in text order. The sentences are tagged one at a time, so
+/// that only one sentence's words are held at once.
 fn mentions(doc: &Document) -> Vec<Mention> {
-    let sentences: Vec<Vec<Span>> = doc.sentences.iter().map(|s| words_of(doc, s.tokens.clone())).collect();
-    let texts: Vec<Vec<&str>> = sentences.iter().map(|ws| ws.iter().map(|&w| doc.text_of(w)).collect()).collect();
-    let mut out = Vec::new();
+    let texts_of = |spans: &[Span]| -> Vec<&str> { spans.iter().map(|&w| doc.text_of(w)).collect() };
+    let all_words = doc.sentences.iter().map(|s| texts_of(&words_of(doc, s.tokens.clone())));
+    let mut tagger = ner::model().map(|model| ner::Stream::new(model, all_words));
     let gaz = ner::gazetteer();
-    let pos: Vec<Vec<usize>> = sentences.iter().map(|ws| ws.iter().map(|&w| pos_index(doc, w)).collect()).collect();
     let lookup = |k| gaz.get(&k).copied().unwrap_or(0);
-    let tagged = ner::model().map(|model| ner::tag_stream(model, &texts, &pos, lookup)).unwrap_or_default();
-    for (s, spans) in sentences.iter().enumerate() {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let spans = words_of(doc, sentence.tokens.clone());
+        let texts = texts_of(&spans);
+        let pos: Vec<usize> = spans.iter().map(|&w| pos_index(doc, w)).collect();
+        let tagged = tagger.as_mut().map(|t| t.mentions(&texts, &pos, lookup)).unwrap_or_default();
         let named: Vec<Mention> = tagged
-            .get(s)
-            .into_iter()
-            .flatten()
+            .iter()
             .filter_map(|(r, ty)| {
                 let (first, last) = (spans.get(r.start)?, spans.get(r.end.checked_sub(1)?)?);
                 Some(Mention { span: Span::new(first.start, last.end), kind: kind_of_type(*ty)?, value: None })
             })
             .collect();
-        for (r, kind) in numeric::find(&texts[s]) {
+        for (r, kind) in numeric::find(&texts) {
             let (Some(first), Some(last)) = (spans.get(r.start), r.end.checked_sub(1).and_then(|e| spans.get(e))) else {
                 continue;
             };
             let span = Span::new(first.start, last.end);
             if !named.iter().any(|n| n.span.overlaps(span)) {
-                let value = (kind == NumKind::Date).then(|| texts[s].get(r).and_then(numeric::date_value)).flatten();
+                let value = (kind == NumKind::Date).then(|| texts.get(r).and_then(numeric::date_value)).flatten();
                 out.push(Mention { span, kind: kind_of_num(kind), value });
             }
         }

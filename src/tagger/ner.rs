@@ -243,7 +243,7 @@ impl DocCase {
     }
 
     /// The casing of a document's sentences, from their words alone.
-    pub fn of<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocCase {
+    pub fn of<S: AsRef<str>>(sentences: impl Iterator<Item = Vec<S>>) -> DocCase {
         let mut out = DocCase::default();
         for forms in sentences {
             let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
@@ -254,7 +254,7 @@ impl DocCase {
 }
 
 /// A document ready for tagging, every sentence prepared at once (training decodes each
-/// document many times); [`tag_stream`] prepares one sentence at a time instead.
+/// document many times); a [`Stream`] prepares one sentence at a time instead.
 pub struct Document {
     pub sentences: Vec<Sentence>,
     case: DocCase,
@@ -442,7 +442,7 @@ fn position_features(doc: &DocCase, sent: &Sentence, i: usize, history: &HashedM
 /// of types feeds on each sentence's tags once they are [`Decoder::commit`]ted. Tags are not
 /// forced into valid BILOU order; [`spans`] reads any sequence leniently. This is the
 /// trainer's decoder: it works with any [`Scorer`] and keeps each word's features for the
-/// updates. ([`tag`] and [`tag_stream`] give the same tags with a quantised model, faster.)
+/// updates. ([`tag`] and a [`Stream`] give the same tags with a quantised model, faster.)
 pub struct Decoder<'d> {
     case: &'d DocCase,
     /// The prepared sentences `next` walks through.
@@ -572,23 +572,26 @@ pub fn tag(model: &Model, doc: &Document) -> Vec<Vec<usize>> {
 
 /// Tags a document as [`tag`] does, but prepares each sentence only when its turn comes, so
 /// that the memory held is that of one sentence (plus the document's word sets) rather than
-/// of the whole prepared document. Returns the [`mentions`] of each sentence. `pos` and
-/// `lookup` are as for [`Sentence::new`].
-pub fn tag_stream<S: AsRef<str>>(
-    model: &Model,
-    sentences: &[Vec<S>],
-    pos: &[Vec<usize>],
-    lookup: impl Fn(u64) -> u8,
-) -> Vec<Vec<(Range<usize>, usize)>> {
-    let case = DocCase::of(sentences);
-    let mut tagger = Tagger::new(model);
-    let mut out = Vec::with_capacity(sentences.len());
-    for (s, forms) in sentences.iter().enumerate() {
-        let sent = Sentence::new(forms, pos.get(s).map_or(&[][..], Vec::as_slice), &lookup);
-        let tags = tagger.tag(&case, &sent);
-        out.push(mentions(&sent, &tags));
+/// of the whole prepared document: [`Stream::new`] reads every sentence's words once for the
+/// document's casing, then [`Stream::mentions`] tags the sentences in order.
+pub struct Stream<'m> {
+    tagger: Tagger<'m>,
+    case: DocCase,
+}
+
+impl<'m> Stream<'m> {
+    /// Starts a document whose sentences' words are `sentences`.
+    pub fn new<S: AsRef<str>>(model: &'m Model, sentences: impl Iterator<Item = Vec<S>>) -> Stream<'m> {
+        Stream { tagger: Tagger::new(model), case: DocCase::of(sentences) }
     }
-    out
+
+    /// The [`mentions`] of the document's next sentence. `forms`, `pos` and `lookup` are as
+    /// for [`Sentence::new`].
+    pub fn mentions<S: AsRef<str>>(&mut self, forms: &[S], pos: &[usize], lookup: impl Fn(u64) -> u8) -> Vec<(Range<usize>, usize)> {
+        let sent = Sentence::new(forms, pos, &lookup);
+        let tags = self.tagger.tag(&self.case, &sent);
+        mentions(&sent, &tags)
+    }
 }
 
 /// The embedded model (`src/models/ner.model`), parsed once; `None` if it does not parse or
