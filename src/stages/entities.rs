@@ -312,6 +312,9 @@ pub(crate) fn run(doc: &mut Document) {
         }
     }
     let mut entities = aliases::merge(aliases::merge_capitals(merge_names(entities)));
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location && aliases::is_seat(&e.name)) {
+        e.kind = EntityKind::Organization;
+    }
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
         e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }
@@ -356,8 +359,8 @@ mod tests {
             ("Kim Jong-Un", Person),
             ("Pyongyang", Location),
             ("NATO", Organization),
-            // CoNLL-2003, the training data, annotates the White House as a place.
-            ("White House", Location),
+            // A place in CoNLL-2003, the training data; an organisation as a seat of government.
+            ("White House", Organization),
             ("Moscow", Location),
             ("Tuesday", Date),
             ("3 %", Percent),

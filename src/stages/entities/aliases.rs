@@ -8,8 +8,9 @@
 //! and places whose names share one canonical name (the table's kind wins when they differ);
 //! [`find_untagged`] adds the mentions the tagger missed of a listed name whose referent the
 //! text names elsewhere ("DPRK" where "North Korea" is found); [`merge_capitals`] joins a
-//! name in capitals ("SEOUL") to the same name in ordinary case. Names are compared by the
-//! stage's grouping key (case, quotes and a leading "the" ignored).
+//! name in capitals ("SEOUL") to the same name in ordinary case; [`is_seat`] says which
+//! place names stand for the government seated there ("the White House"). Names are compared
+//! by the stage's grouping key (case, quotes and a leading "the" ignored).
 
 use super::{key, Mention};
 use crate::doc::{Document, Entity, EntityKind, Span, TokenKind};
@@ -37,16 +38,22 @@ struct Table {
     demonyms: FastMap<String, u16>,
     /// State forms ("Republic", "Kingdom").
     forms: FastSet<String>,
+    /// Grouping keys of the seats of government ("white house").
+    seats: FastSet<String>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { canonical: Vec::new(), by_key: FastMap::default(), written: FastSet::default(), demonyms: FastMap::default(), forms: FastSet::default() };
+        let mut t = Table { canonical: Vec::new(), by_key: FastMap::default(), written: FastSet::default(), demonyms: FastMap::default(), forms: FastSet::default(), seats: FastSet::default() };
         let files = [include_str!("../../lexicon/place-names.tsv"), include_str!("../../lexicon/aliases.tsv")];
         for line in files.iter().flat_map(|f| f.lines()).filter(|l| !l.starts_with('#')) {
             if let Some(form) = line.strip_prefix("FORM\t") {
                 t.forms.insert(form.to_string());
+                continue;
+            }
+            if let Some(seat) = line.strip_prefix("SEAT\t") {
+                t.seats.insert(key(seat));
                 continue;
             }
             let mut fields = line.split('\t');
@@ -99,6 +106,12 @@ pub(crate) fn canonical(name: &str) -> Option<Canonical> {
         let c = by_key(&key(country)).filter(|c| c.kind == EntityKind::Location)?;
         table().forms.contains(form).then_some(c)
     })
+}
+
+/// True when the place name stands for the government seated there ("the White House said"):
+/// news use such names for the institution, so they are organisations.
+pub(crate) fn is_seat(name: &str) -> bool {
+    table().seats.contains(&key(name))
 }
 
 /// True for the kinds that aliases join.
@@ -311,6 +324,16 @@ pub(crate) fn widen(doc: &Document, mut found: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seats_of_government_are_listed_by_key() {
+        for seat in ["White House", "the White House", "WHITE HOUSE", "Kremlin", "Downing Street", "Élysée"] {
+            assert!(is_seat(seat), "{seat}");
+        }
+        for other in ["House", "White", "Washington", "Moscow", "Red Square", "Blue Houses"] {
+            assert!(!is_seat(other), "{other}");
+        }
+    }
 
     fn entity(name: &str, kind: EntityKind, at: usize) -> Entity {
         let mut e = Entity::new(name, kind);
