@@ -14,7 +14,8 @@
 //! ("Zelenskyy Denounces"); `roles` adds the names that follow a naming title ("President
 //! Erdogan") and gives people their `roles`; `aliases` merges other names of one country or
 //! organisation ("DPRK", "North Korea") and adds the untagged ones; `demonyms` links
-//! adjectives ("Russian") to their place apart from its mentions; `relative_dates` marks
+//! adjectives ("Russian") to their place apart from its mentions; `geography` adds the
+//! names of seas, gulfs and mountains ("the Korean Peninsula"); `relative_dates` marks
 //! relative dates and resolves them against the dateline.
 //!
 //! The tagger sees CoNLL-style words: tokens joined by a hyphen without spaces ("Jong-Un",
@@ -22,6 +23,7 @@
 
 mod aliases;
 mod demonyms;
+mod geography;
 mod headlines;
 mod numeric;
 mod relative_dates;
@@ -273,14 +275,15 @@ fn score_salience(doc: &Document, entities: &mut [Entity]) {
 }
 
 /// The tagger's mentions with headline words trimmed and widened to listed names, plus the names it missed after a
-/// title ("President Erdogan") and the other names of referents it found ("DPRK").
+/// title ("President Erdogan"), the other names of referents it found ("DPRK") and the names
+/// of natural features ("the Korean Peninsula").
 fn all_mentions(doc: &Document) -> Vec<Mention> {
     let mut found = aliases::widen(doc, mentions(doc));
     for extra in [roles::titled_names, aliases::find_untagged] {
         let more = extra(doc, &found);
         found = merge_in_order(found, more);
     }
-    headlines::repair(doc, found)
+    geography::add_names(doc, headlines::repair(doc, found))
 }
 
 /// Two lists of mentions in text order merged into one in text order.

@@ -90,7 +90,7 @@ fn common_word(word: &str) -> bool {
 
 /// True when most words of the token range (of two letters or more) are capitalised in
 /// title case.
-fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
+pub(super) fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
     let words: Vec<&str> = doc
         .tokens
         .get(tokens)
@@ -107,7 +107,7 @@ fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
 
 /// True when the gazetteer knows the name (its words) in one of `classes` (of
 /// `ner::GAZ_CLASSES`).
-fn gazetteer_knows(name: &str, classes: &[&str]) -> bool {
+pub(super) fn gazetteer_knows(name: &str, classes: &[&str]) -> bool {
     let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
     let mask = ner::gazetteer().get(&ner::phrase_key(&words)).copied().unwrap_or(0);
     let bits = ner::GAZ_CLASSES.iter().enumerate().filter(|(_, c)| classes.contains(c)).fold(0u8, |m, (k, _)| m | 1 << k);
