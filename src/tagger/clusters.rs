@@ -5,7 +5,7 @@
 //! Input: a word's normalised hash ([`Word::lower`]). Output: its two classes as feature
 //! values (non-zero; a fixed value for words without a class).
 
-use super::features::{HashedMap, Word};
+use super::features::{lower_hash, HashedMap, Word};
 use std::sync::OnceLock;
 
 /// The classes of one word as feature values: `[coarse, fine, case]` (case: how often the
@@ -24,7 +24,7 @@ pub fn parse(text: &str) -> HashedMap<Classes> {
         let mut it = classes.split(' ').map(|c| c.parse::<u64>().ok());
         if let (Some(Some(a)), Some(Some(b)), Some(Some(c)), None) = (it.next(), it.next(), it.next(), it.next()) {
             for word in words.split(' ').filter(|w| !w.is_empty()) {
-                out.insert(Word::new(word).lower, [a + 2, b + 2, c + 2]);
+                out.insert(lower_hash(word), [a + 2, b + 2, c + 2]);
             }
         }
     }

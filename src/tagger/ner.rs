@@ -19,7 +19,7 @@
 
 use super::clusters::{self, Classes};
 use super::decode::{viterbi, Scorer};
-use super::features::{feature, flag, mix, Features, HashedMap, HashedSet, Word};
+use super::features::{feature, flag, lower_hash, mix, Features, HashedMap, HashedSet, Word};
 use super::memo::{Memo, WINDOW};
 use super::model::{to_scores, Model};
 use std::ops::Range;
@@ -143,8 +143,16 @@ pub fn mentions(sentence: &Sentence, tags: &[usize]) -> Vec<(Range<usize>, usize
 
 /// The hash of a word sequence (of their normalised forms), as gazetteer keys.
 pub fn phrase_key(words: &[Word]) -> u64 {
-    words.iter().fold(0x6A2E_u64, |h, w| mix(h, w.lower))
+    words.iter().fold(PHRASE_SEED, |h, w| mix(h, w.lower))
 }
+
+/// [`phrase_key`] of words given as text, hashing only their normalised forms.
+pub fn text_phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
+    words.into_iter().fold(PHRASE_SEED, |h, w| mix(h, lower_hash(w)))
+}
+
+/// The key of the empty phrase, which each word's normalised hash is mixed into.
+const PHRASE_SEED: u64 = 0x6A2E;
 
 /// Gazetteer classes: the entity types (names from the training data), then the public
 /// lists of first names, surnames and places.
@@ -163,14 +171,12 @@ pub fn place_kind(name: &str) -> Option<&'static str> {
         for line in include_str!("../models/ner.lists").lines() {
             let Some((class, phrase)) = line.split_once('\t') else { continue };
             if let Some(k) = PLACE_KINDS.iter().position(|&c| c == class) {
-                let words: Vec<Word> = phrase.split(' ').map(Word::new).collect();
-                *map.entry(phrase_key(&words)).or_insert(0) |= 1 << k;
+                *map.entry(text_phrase_key(phrase.split(' '))).or_insert(0) |= 1 << k;
             }
         }
         map
     });
-    let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
-    let mask = kinds.get(&phrase_key(&words)).copied().unwrap_or(0);
+    let mask = kinds.get(&text_phrase_key(name.split_whitespace())).copied().unwrap_or(0);
     let broadest = (0..PLACE_KINDS.len()).find(|k| mask >> k & 1 == 1)?;
     ["region", "country", "city"].get(broadest).copied()
 }
@@ -184,9 +190,8 @@ pub fn parse_gazetteer(text: &str, out: &mut Gazetteer) {
         let Some((class, phrase)) = line.split_once('\t') else { continue };
         let class = if PLACE_KINDS.contains(&class) { "PLACE" } else { class };
         let Some(k) = GAZ_CLASSES.iter().position(|&c| c == class) else { continue };
-        let words: Vec<Word> = phrase.split(' ').map(Word::new).collect();
-        if words.len() <= MAX_GAZ_WORDS {
-            *out.entry(phrase_key(&words)).or_insert(0) |= 1 << k;
+        if phrase.split(' ').count() <= MAX_GAZ_WORDS {
+            *out.entry(text_phrase_key(phrase.split(' '))).or_insert(0) |= 1 << k;
         }
     }
 }
@@ -302,7 +307,7 @@ fn gazetteer_marks(words: &[Word], lookup: &impl Fn(u64) -> u8) -> Vec<u32> {
         if !words[start].has(flag::ALNUM) {
             continue;
         }
-        let mut key = 0x6A2E_u64;
+        let mut key = PHRASE_SEED;
         for (end, word) in words.iter().enumerate().take(start + MAX_GAZ_WORDS).skip(start) {
             key = mix(key, word.lower);
             let types = lookup(key);
@@ -656,6 +661,18 @@ mod tests {
         // The same words in an ordinary sentence are left alone.
         let plain = Document::new(&[vec!["Russia", "raises", "temporary", "limits", "on", "Fuel"]], &[], |_| 0);
         assert_eq!(mentions(&plain.sentences[0], &[u(2), 0, 0, 0, 0, u(1)]), vec![(0..1, 2), (5..6, 1)]);
+    }
+
+    #[test]
+    fn text_phrase_keys_equal_word_phrase_keys() {
+        let words = |p: &str| p.split(' ').map(Word::new).collect::<Vec<_>>();
+        for p in ["New York", "Democratic People's Republic of Korea", "Kirby", ""] {
+            assert_eq!(text_phrase_key(p.split(' ')), phrase_key(&words(p)), "{p}");
+        }
+        let differ = [("New York", "York New"), ("New York", "New York City"), ("Kirby", "kirby x")];
+        for (a, b) in differ {
+            assert_ne!(text_phrase_key(a.split(' ')), text_phrase_key(b.split(' ')), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! committed model and the runtime can never disagree about what a feature means.
 
 use super::clusters::{self, Classes};
-use super::features::{flag, Features, HashedMap, Word};
+use super::features::{flag, lower_hash, Features, HashedMap, Word};
 use super::decode::argmax;
 use super::memo::{Memo, EDGE, WINDOW};
 use super::model::{to_scores, Model};
@@ -40,7 +40,7 @@ pub fn parse_lexicon(text: &str) -> Lexicon {
             .filter_map(|t| TAGS.iter().position(|&x| x == t))
             .fold(0u32, |m, t| m | 1 << t);
         if mask != 0 {
-            out.insert(Word::new(word).lower, mask);
+            out.insert(lower_hash(word), mask);
         }
     }
     out

@@ -15,7 +15,7 @@
 use super::Mention;
 use crate::doc::{Document, EntityKind, Span, TokenKind};
 use crate::hash::FastSet;
-use crate::tagger::features::Word;
+use crate::tagger::features::lower_hash;
 use crate::tagger::{clusters, ner, pos};
 use std::sync::OnceLock;
 
@@ -61,7 +61,7 @@ fn verb_classes() -> u64 {
 /// True when the word classes know `word` as a verb almost never capitalised inside a
 /// sentence; `None` when they do not know it.
 fn lower_case_verb(word: &str) -> Option<bool> {
-    let classes = clusters::table().get(&Word::new(word).lower)?;
+    let classes = clusters::table().get(&lower_hash(word))?;
     Some(classes[2] == LOWER_CASE_CLASS && classes[0] < 64 && verb_classes() >> classes[0] & 1 == 1)
 }
 
@@ -73,7 +73,7 @@ fn common_word(word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    if pos::lexicon().get(&Word::new(&lower).lower).is_some_and(|tags| tags & tag_mask(&["NOUN", "PROPN"]) != 0) {
+    if pos::lexicon().get(&lower_hash(&lower)).is_some_and(|tags| tags & tag_mask(&["NOUN", "PROPN"]) != 0) {
         return false;
     }
     if let Some(known) = lower_case_verb(&lower) {
@@ -108,8 +108,7 @@ pub(super) fn is_headline(doc: &Document, tokens: std::ops::Range<usize>) -> boo
 /// True when the gazetteer knows the name (its words) in one of `classes` (of
 /// `ner::GAZ_CLASSES`).
 pub(super) fn gazetteer_knows(name: &str, classes: &[&str]) -> bool {
-    let words: Vec<Word> = name.split_whitespace().map(Word::new).collect();
-    let mask = ner::gazetteer().get(&ner::phrase_key(&words)).copied().unwrap_or(0);
+    let mask = ner::gazetteer().get(&ner::text_phrase_key(name.split_whitespace())).copied().unwrap_or(0);
     let bits = ner::GAZ_CLASSES.iter().enumerate().filter(|(_, c)| classes.contains(c)).fold(0u8, |m, (k, _)| m | 1 << k);
     mask & bits != 0
 }
@@ -143,7 +142,7 @@ fn capitalised_in_running_text(doc: &Document) -> FastSet<String> {
 /// ("Defences").
 fn ordinary(word: &str) -> bool {
     let known = |w: &str| {
-        let lower = Word::new(w).lower;
+        let lower = lower_hash(w);
         let lexicon = pos::lexicon().get(&lower).map(|&tags| tags & !tag_mask(&["PROPN"]) != 0);
         let classes = clusters::table().get(&lower).map(|c| c[2] == LOWER_CASE_CLASS);
         match (lexicon, classes) {
