@@ -678,7 +678,7 @@ test('everything is reachable with the keyboard', async () => {
     const layers = await page.locator('#layer-list input').evaluateAll((els) => els.map((e) => e.id));
     // Entities, sources (name, then the fold of its quotes) and quotes come between the arc and the layers.
     const panelStop = (stop) => stop.startsWith('quote-item') || stop.startsWith('chip chip-ent') || stop.startsWith('source-name')
-      || stop === 'summary' || stop === 'show-all';
+      || stop === 'summary' || stop === 'show-more';
     const panelStops = stops.filter(panelStop);
     assert.ok(panelStops.filter((stop) => stop.startsWith('quote-item')).length === (expected.quotes ?? []).length);
     assert.ok(stops.findIndex(panelStop) === -1 || stops.findIndex(panelStop) > stops.indexOf('arc-point'));
