@@ -53,6 +53,29 @@ pub struct Input {
     pub classes: Vec<u64>,
     /// Per word: its classes from unlabelled text (see `clusters`).
     pub clusters: Vec<Classes>,
+    /// The sentence's capitalisation pattern (see [`caps_pattern`]).
+    pub caps: u64,
+}
+
+/// How the words of a sentence are capitalised: 1 no capitals at all, 2 all capitals,
+/// 3 mostly capitalised words (a title or headline), 4 anything else.
+fn caps_pattern(words: &[Word]) -> u64 {
+    let lettered = words.iter().filter(|w| w.has(flag::TITLE | flag::UPPER | flag::LOWER));
+    let (mut all, mut lower, mut upper) = (0usize, 0usize, 0usize);
+    for w in lettered {
+        all += 1;
+        lower += usize::from(w.has(flag::LOWER));
+        upper += usize::from(w.has(flag::UPPER));
+    }
+    if lower == all {
+        1
+    } else if upper == all && all > 1 {
+        2
+    } else if all >= 3 && lower * 3 <= all {
+        3
+    } else {
+        4
+    }
 }
 
 impl Input {
@@ -60,7 +83,8 @@ impl Input {
         let words: Vec<Word> = forms.into_iter().map(Word::new).collect();
         let classes = words.iter().map(|w| lexicon.get(&w.lower).map_or(1, |&m| u64::from(m) | 1 << 40)).collect();
         let clusters = words.iter().map(clusters::of).collect();
-        Input { words, classes, clusters }
+        let caps = caps_pattern(&words);
+        Input { words, classes, clusters, caps }
     }
 }
 
@@ -99,12 +123,12 @@ pub fn word_features(role: usize, word: Option<Known>, out: &mut Features) {
 
 /// The template ids of the single-word features of the neighbour at offset `d`, for its
 /// normalised form, lexicon class, three-letter suffix, shape and fine class in that order
-/// (-2: the form only; +2: the form and lexicon class; none for the word itself).
+/// (±2: the form and lexicon class; none for the word itself).
 fn neighbour_templates(d: isize) -> &'static [u64] {
     match d {
         -1 => &[14, 34, 18, 21, 42],
         1 => &[15, 32, 19, 20, 41],
-        -2 => &[16],
+        -2 => &[16, 47],
         2 => &[17, 33],
         _ => &[],
     }
@@ -164,6 +188,7 @@ fn position_features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mu
     out.add2(43, t1, cluster(0, 1));
     out.add2(45, lower(-1), lower(1));
     out.add2(46, class(1), class(2));
+    out.add2(54, input.caps, w.shape);
 }
 
 /// Tags sentences greedily, left to right, with the sums of each distinct word's
@@ -283,6 +308,24 @@ mod tests {
         let n = f.hashes.len();
         features(&input, 0, [Some(3), Some(16)], &mut f);
         assert_eq!(f.hashes.len(), n);
+    }
+
+    #[test]
+    fn capitalisation_patterns() {
+        let cases = [
+            ("i think so .", 1),
+            ("12 , 13", 1),
+            ("WHO WANTS TO HELP ?", 2),
+            ("Enron Investment Partners", 3),
+            ("Association of Muslim Scholars", 3),
+            ("The cat sat on the mat .", 4),
+            ("NATO", 4),
+            ("Posted by darin", 4),
+        ];
+        for (text, want) in cases {
+            let words: Vec<Word> = text.split(' ').map(Word::new).collect();
+            assert_eq!(caps_pattern(&words), want, "{text}");
+        }
     }
 
     #[test]
