@@ -119,6 +119,7 @@ pub fn word_features(role: usize, word: Option<Known>, out: &mut Features) {
     out.add(39, cluster[0]);
     out.add(40, cluster[1]);
     out.add2(44, cluster[2], w.shape);
+    out.add2(48, class, w.shape);
 }
 
 /// The template ids of the single-word features of the neighbour at offset `d`, for its
@@ -189,6 +190,7 @@ fn position_features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mu
     out.add2(45, lower(-1), lower(1));
     out.add2(46, class(1), class(2));
     out.add2(54, input.caps, w.shape);
+    out.add2(49, w.lower, class(1));
 }
 
 /// Tags sentences greedily, left to right, with the sums of each distinct word's

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 17, prune: 1.7 };
 /// Training sentences are split into this many folds (sentence `k` in fold `k % LEXICON_FOLDS`)
 /// for their lexicon classes (see `train`).
@@ -52,18 +52,19 @@ fn read_conllu(text: &str) -> Result<Vec<Gold>, String> {
 /// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences.
 fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
     const LEXICON_MIN_COUNT: usize = 3;
-    const LEXICON_MIN_SHARE: usize = 20;
+    const LEXICON_MIN_SHARE: usize = 10;
     let mut counts: BTreeMap<String, [usize; 17]> = BTreeMap::new();
     for s in train {
         for (form, &tag) in s.forms.iter().zip(&s.tags) {
             counts.entry(normalise(form)).or_insert([0; 17])[tag] += 1;
         }
     }
-    let mut out = String::from(
+    let mut out = format!(
         "# Word → the Universal POS tags it takes: for the POS tagger's \"lexicon class\" features.\n\
          # Built by `cargo run --release --bin train-tagger -- pos` from\n\
          # ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz (UD English EWT, licence CC BY-SA 4.0):\n\
-         # words (lower-cased, digits as 0) seen at least 3 times, tags with at least 1/20 of them.\n\
+         # words (lower-cased, digits as 0) seen at least {LEXICON_MIN_COUNT} times, tags with at least \
+         1/{LEXICON_MIN_SHARE} of them.\n\
          # Format: word<TAB>tags separated by spaces.\n",
     );
     for (word, c) in &counts {
