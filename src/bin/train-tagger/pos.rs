@@ -49,10 +49,13 @@ fn read_conllu(text: &str) -> Result<Vec<Gold>, String> {
 }
 
 /// The lexicon file: every normalised word seen at least `LEXICON_MIN_COUNT` times,
-/// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences.
+/// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences, in lower
+/// case those under 1/`LEXICON_MAJOR_SHARE` (minor tags: the POS features leave them out;
+/// other stages read the whole set).
 fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
     const LEXICON_MIN_COUNT: usize = 3;
-    const LEXICON_MIN_SHARE: usize = 10;
+    const LEXICON_MIN_SHARE: usize = 20;
+    const LEXICON_MAJOR_SHARE: usize = 10;
     let mut counts: BTreeMap<String, [usize; 17]> = BTreeMap::new();
     for s in train {
         for (form, &tag) in s.forms.iter().zip(&s.tags) {
@@ -64,7 +67,8 @@ fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
          # Built by `cargo run --release --bin train-tagger -- pos` from\n\
          # ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz (UD English EWT, licence CC BY-SA 4.0):\n\
          # words (lower-cased, digits as 0) seen at least {LEXICON_MIN_COUNT} times, tags with at least \
-         1/{LEXICON_MIN_SHARE} of them.\n\
+         1/{LEXICON_MIN_SHARE} of them,\n\
+         # in lower case those under 1/{LEXICON_MAJOR_SHARE} of them (minor tags).\n\
          # Format: word<TAB>tags separated by spaces.\n",
     );
     for (word, c) in &counts {
@@ -72,8 +76,10 @@ fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
         if total < LEXICON_MIN_COUNT || word.contains(['\t', '\n']) {
             continue;
         }
-        let tags: Vec<&str> =
-            (0..17).filter(|&t| c[t] * LEXICON_MIN_SHARE >= total).map(|t| pos::TAGS[t]).collect();
+        let tags: Vec<String> = (0..17)
+            .filter(|&t| c[t] * LEXICON_MIN_SHARE >= total)
+            .map(|t| if c[t] * LEXICON_MAJOR_SHARE >= total { pos::TAGS[t].to_string() } else { pos::TAGS[t].to_lowercase() })
+            .collect();
         out.push_str(&format!("{word}\t{}\n", tags.join(" ")));
     }
     out
