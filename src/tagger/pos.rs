@@ -26,21 +26,64 @@ fn tag_value(tag: Option<usize>) -> u64 {
     tag.map_or(1, |t| t as u64 + 2)
 }
 
-/// Word → set of tags it had in training (bit `t` for `TAGS[t]`), keyed by [`Word::lower`].
-pub type Lexicon = HashedMap<u32>;
+/// Word → set of tags it had in training (bit `t` for `TAGS[t]`: every tag the lexicon file
+/// lists), keyed by [`Word::lower`]; and apart, the same with only the major tags (those not
+/// written in lower case in the file), which the lexicon-class features read.
+#[derive(Default)]
+pub struct Lexicon {
+    tags: HashedMap<u32>,
+    major: HashedMap<u32>,
+}
 
-/// Parses a lexicon file: `#` comment lines, then `word<TAB>TAG TAG…` lines. Lines that do
-/// not parse are skipped.
+impl Lexicon {
+    /// The tag set of a word.
+    pub fn get(&self, lower: &u64) -> Option<&u32> {
+        self.tags.get(lower)
+    }
+
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    /// The lexicon-class feature value of a word: its major tags (1 when it has none).
+    fn class_value(&self, lower: &u64) -> u64 {
+        self.major.get(lower).map_or(1, |&m| u64::from(m) | 1 << 40)
+    }
+}
+
+impl<'a> IntoIterator for &'a Lexicon {
+    type Item = (&'a u64, &'a u32);
+    type IntoIter = std::collections::hash_map::Iter<'a, u64, u32>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.tags.iter()
+    }
+}
+
+/// Parses a lexicon file: `#` comment lines, then `word<TAB>TAG TAG…` lines, minor tags in
+/// lower case. Lines that do not parse are skipped.
 pub fn parse_lexicon(text: &str) -> Lexicon {
     let mut out = Lexicon::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((word, tags)) = line.split_once('\t') else { continue };
-        let mask = tags
-            .split(' ')
-            .filter_map(|t| TAGS.iter().position(|&x| x == t))
-            .fold(0u32, |m, t| m | 1 << t);
-        if mask != 0 {
-            out.insert(lower_hash(word), mask);
+        let (mut all, mut major) = (0u32, 0u32);
+        for t in tags.split(' ') {
+            let Some(i) = TAGS.iter().position(|x| x.eq_ignore_ascii_case(t)) else { continue };
+            all |= 1 << i;
+            if !t.bytes().all(|b| b.is_ascii_lowercase()) {
+                major |= 1 << i;
+            }
+        }
+        let lower = lower_hash(word);
+        if all != 0 {
+            out.tags.insert(lower, all);
+        }
+        if major != 0 {
+            out.major.insert(lower, major);
         }
     }
     out
@@ -53,14 +96,38 @@ pub struct Input {
     pub classes: Vec<u64>,
     /// Per word: its classes from unlabelled text (see `clusters`).
     pub clusters: Vec<Classes>,
+    /// The sentence's capitalisation pattern (see [`caps_pattern`]).
+    pub caps: u64,
+}
+
+/// How the words of a sentence are capitalised: 1 no capitals at all, 2 all capitals,
+/// 3 mostly capitalised words (a title or headline), 4 anything else.
+fn caps_pattern(words: &[Word]) -> u64 {
+    let lettered = words.iter().filter(|w| w.has(flag::TITLE | flag::UPPER | flag::LOWER));
+    let (mut all, mut lower, mut upper) = (0usize, 0usize, 0usize);
+    for w in lettered {
+        all += 1;
+        lower += usize::from(w.has(flag::LOWER));
+        upper += usize::from(w.has(flag::UPPER));
+    }
+    if lower == all {
+        1
+    } else if upper == all && all > 1 {
+        2
+    } else if all >= 3 && lower * 3 <= all {
+        3
+    } else {
+        4
+    }
 }
 
 impl Input {
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, lexicon: &Lexicon) -> Input {
         let words: Vec<Word> = forms.into_iter().map(Word::new).collect();
-        let classes = words.iter().map(|w| lexicon.get(&w.lower).map_or(1, |&m| u64::from(m) | 1 << 40)).collect();
+        let classes = words.iter().map(|w| lexicon.class_value(&w.lower)).collect();
         let clusters = words.iter().map(clusters::of).collect();
-        Input { words, classes, clusters }
+        let caps = caps_pattern(&words);
+        Input { words, classes, clusters, caps }
     }
 }
 
@@ -95,16 +162,17 @@ pub fn word_features(role: usize, word: Option<Known>, out: &mut Features) {
     out.add(39, cluster[0]);
     out.add(40, cluster[1]);
     out.add2(44, cluster[2], w.shape);
+    out.add2(48, class, w.shape);
 }
 
 /// The template ids of the single-word features of the neighbour at offset `d`, for its
 /// normalised form, lexicon class, three-letter suffix, shape and fine class in that order
-/// (-2: the form only; +2: the form and lexicon class; none for the word itself).
+/// (±2: the form and lexicon class; none for the word itself).
 fn neighbour_templates(d: isize) -> &'static [u64] {
     match d {
         -1 => &[14, 34, 18, 21, 42],
         1 => &[15, 32, 19, 20, 41],
-        -2 => &[16],
+        -2 => &[16, 47],
         2 => &[17, 33],
         _ => &[],
     }
@@ -164,6 +232,8 @@ fn position_features(input: &Input, i: usize, prev: [Option<usize>; 2], out: &mu
     out.add2(43, t1, cluster(0, 1));
     out.add2(45, lower(-1), lower(1));
     out.add2(46, class(1), class(2));
+    out.add2(54, input.caps, w.shape);
+    out.add2(49, w.lower, class(1));
 }
 
 /// Tags sentences greedily, left to right, with the sums of each distinct word's
@@ -286,10 +356,35 @@ mod tests {
     }
 
     #[test]
+    fn capitalisation_patterns() {
+        let cases = [
+            ("i think so .", 1),
+            ("12 , 13", 1),
+            ("WHO WANTS TO HELP ?", 2),
+            ("Enron Investment Partners", 3),
+            ("Association of Muslim Scholars", 3),
+            ("The cat sat on the mat .", 4),
+            ("NATO", 4),
+            ("Posted by darin", 4),
+        ];
+        for (text, want) in cases {
+            let words: Vec<Word> = text.split(' ').map(Word::new).collect();
+            assert_eq!(caps_pattern(&words), want, "{text}");
+        }
+    }
+
+    #[test]
     fn lexicon_lines_parse_or_are_skipped() {
-        let lex = parse_lexicon("# comment\nthe\tDET\nbook\tNOUN VERB\nbad line\nodd\tNOPE\n");
-        assert_eq!(lex.len(), 2);
-        assert_eq!(lex.get(&Word::new("The").lower), Some(&(1 << 5)));
-        assert_eq!(lex.get(&Word::new("book").lower), Some(&(1 << 7 | 1 << 15)));
+        let lex = parse_lexicon("# comment\nthe\tDET\nbook\tNOUN VERB\nall\tDET noun\nbad line\nodd\tNOPE\nrare\tnoun\n");
+        assert_eq!(lex.len(), 4);
+        let get = |w: &str| lex.get(&Word::new(w).lower);
+        assert_eq!(get("The"), Some(&(1 << 5)));
+        assert_eq!(get("book"), Some(&(1 << 7 | 1 << 15)));
+        assert_eq!(get("all"), Some(&(1 << 5 | 1 << 7)));
+        assert_eq!(get("odd"), None);
+        let class = |w: &str| lex.class_value(&Word::new(w).lower);
+        assert_eq!(class("all"), 1 << 5 | 1 << 40);
+        assert_eq!(class("book"), 1 << 7 | 1 << 15 | 1 << 40);
+        assert_eq!([class("rare"), class("odd")], [1, 1]);
     }
 }

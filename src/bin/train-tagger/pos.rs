@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// Training runs (seeds `seed`, `seed + 1`…) whose averaged weights are summed.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 const SETTINGS: Settings = Settings { epochs: 10, seed: 20261128, bits: 17, prune: 1.7 };
 /// Training sentences are split into this many folds (sentence `k` in fold `k % LEXICON_FOLDS`)
 /// for their lexicon classes (see `train`).
@@ -49,21 +49,26 @@ fn read_conllu(text: &str) -> Result<Vec<Gold>, String> {
 }
 
 /// The lexicon file: every normalised word seen at least `LEXICON_MIN_COUNT` times,
-/// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences.
+/// with the tags that make up at least 1/`LEXICON_MIN_SHARE` of its occurrences, in lower
+/// case those under 1/`LEXICON_MAJOR_SHARE` (minor tags: the POS features leave them out;
+/// other stages read the whole set).
 fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
     const LEXICON_MIN_COUNT: usize = 3;
     const LEXICON_MIN_SHARE: usize = 20;
+    const LEXICON_MAJOR_SHARE: usize = 10;
     let mut counts: BTreeMap<String, [usize; 17]> = BTreeMap::new();
     for s in train {
         for (form, &tag) in s.forms.iter().zip(&s.tags) {
             counts.entry(normalise(form)).or_insert([0; 17])[tag] += 1;
         }
     }
-    let mut out = String::from(
+    let mut out = format!(
         "# Word → the Universal POS tags it takes: for the POS tagger's \"lexicon class\" features.\n\
          # Built by `cargo run --release --bin train-tagger -- pos` from\n\
          # ../shared/data/ud_ewt/en_ewt-ud-train.conllu.gz (UD English EWT, licence CC BY-SA 4.0):\n\
-         # words (lower-cased, digits as 0) seen at least 3 times, tags with at least 1/20 of them.\n\
+         # words (lower-cased, digits as 0) seen at least {LEXICON_MIN_COUNT} times, tags with at least \
+         1/{LEXICON_MIN_SHARE} of them,\n\
+         # in lower case those under 1/{LEXICON_MAJOR_SHARE} of them (minor tags).\n\
          # Format: word<TAB>tags separated by spaces.\n",
     );
     for (word, c) in &counts {
@@ -71,8 +76,10 @@ fn pos_lexicon<'a>(train: impl IntoIterator<Item = &'a Gold>) -> String {
         if total < LEXICON_MIN_COUNT || word.contains(['\t', '\n']) {
             continue;
         }
-        let tags: Vec<&str> =
-            (0..17).filter(|&t| c[t] * LEXICON_MIN_SHARE >= total).map(|t| pos::TAGS[t]).collect();
+        let tags: Vec<String> = (0..17)
+            .filter(|&t| c[t] * LEXICON_MIN_SHARE >= total)
+            .map(|t| if c[t] * LEXICON_MAJOR_SHARE >= total { pos::TAGS[t].to_string() } else { pos::TAGS[t].to_lowercase() })
+            .collect();
         out.push_str(&format!("{word}\t{}\n", tags.join(" ")));
     }
     out
