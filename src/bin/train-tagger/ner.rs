@@ -169,12 +169,16 @@ fn gazetteer_text(names: &NameDocs) -> String {
          # ../shared/data/conll2003/train.jsonl (CoNLL-2003 English, Reuters text: research use,\n\
          # not for redistribution outside this project). Names are lower-cased, digits as 0; a\n\
          # type is listed when at least 1/5 of the documents naming the name use it.\n\
-         # Format: TYPE<TAB>words separated by single spaces.\n",
+         # Format: a [TYPE] line, then the names of that type, one a line, words separated by\n\
+         # single spaces; one such section per type.\n",
     );
-    for (name, docs) in names {
-        let mask = listed(docs.each_ref().map(BTreeSet::len));
-        for (_, ty) in TYPES.iter().enumerate().filter(|(t, _)| mask >> t & 1 == 1) {
-            out.push_str(&format!("{ty}\t{name}\n"));
+    for (t, ty) in TYPES.iter().enumerate() {
+        out.push_str(&format!("[{ty}]\n"));
+        for (name, docs) in names {
+            if listed(docs.each_ref().map(BTreeSet::len)) >> t & 1 == 1 {
+                out.push_str(name);
+                out.push('\n');
+            }
         }
     }
     out
