@@ -41,11 +41,8 @@ fn word_is(doc: &Document, t: usize, want: &str) -> bool {
     doc.tokens.get(t).is_some_and(|tok| doc.text_of(tok.span) == want)
 }
 
-/// The token range of the feature name around the feature noun at `t`, if any.
+/// The token range of the name around the feature noun at `t`, if any.
 fn name_at(doc: &Document, sentence: &Range<usize>, t: usize) -> Option<Range<usize>> {
-    if !doc.tokens.get(t).is_some_and(|tok| is_feature_noun(doc.text_of(tok.span))) {
-        return None;
-    }
     // "Gulf of Mexico": the feature noun, "of" and a run of capitalised words after it.
     if word_is(doc, t + 1, "of") {
         let after = (t + 2..sentence.end.min(t + 2 + MAX_WORDS)).take_while(|&u| name_word(doc, u)).count();
@@ -67,12 +64,13 @@ pub(crate) fn add_names(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
     let mut names: Vec<Span> = Vec::new();
     for sentence in &doc.sentences {
         let tokens = sentence.tokens.clone();
-        if is_headline(doc, tokens.clone()) {
-            continue;
-        }
+        // Whether the sentence is a headline is asked only once it has a feature noun.
+        let mut headline = None;
         let mut t = tokens.start;
         while t < tokens.end {
-            match name_at(doc, &tokens, t) {
+            let feature = doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word && is_feature_noun(doc.text_of(tok.span)));
+            let read = feature && !*headline.get_or_insert_with(|| is_headline(doc, tokens.clone()));
+            match if read { name_at(doc, &tokens, t) } else { None } {
                 Some(r) => {
                     let (Some(first), Some(last)) = (doc.tokens.get(r.start), doc.tokens.get(r.end - 1)) else { break };
                     names.push(Span::new(first.span.start, last.span.end));
