@@ -265,7 +265,7 @@ impl DocCase {
     pub fn of<S: AsRef<str>>(sentences: impl Iterator<Item = Vec<S>>) -> DocCase {
         let mut out = DocCase::default();
         for forms in sentences {
-            let words: Vec<Word> = forms.iter().map(|f| Word::new(f.as_ref())).collect();
+            let words: Vec<Word> = forms.iter().map(|f| Word::casing(f.as_ref())).collect();
             out.add(&words, sentence_case(&words));
         }
         out
