@@ -59,6 +59,18 @@ fn name_at(doc: &Document, sentence: &Range<usize>, t: usize) -> Option<Range<us
     (before > 0 && !longer && !person).then_some(first..t + 1)
 }
 
+/// How far before a name [`overlapping`] looks for a mention that starts earlier and reaches
+/// into it (mentions rarely overlap one another, so one or two would do).
+const LOOK_BACK: usize = 4;
+
+/// The indices of the mentions (in text order) that may overlap `span`: those starting inside
+/// it and the few just before it. A binary search and a bounded walk: linear in all.
+fn overlapping(found: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let first = found.partition_point(|m| m.span.start < span.start);
+    let last = found.partition_point(|m| m.span.start < span.end);
+    first.saturating_sub(LOOK_BACK)..last
+}
+
 /// The mentions with the names of natural features added (see the module comment).
 pub(crate) fn add_names(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
     let mut names: Vec<Span> = Vec::new();
@@ -84,12 +96,21 @@ pub(crate) fn add_names(doc: &Document, found: Vec<Mention>) -> Vec<Mention> {
         return found;
     }
     // A name that a mention reaches beyond belongs to that mention; one tagged whole as a
-    // person ("Mike Lake") is a person's.
+    // person ("Mike Lake") is a person's. Mentions inside a kept name are absorbed.
+    let mut absorbed = vec![false; found.len()];
     names.retain(|n| {
-        !found.iter().any(|m| m.span.overlaps(*n) && (m.span.start < n.start || m.span.end > n.end || (m.kind == EntityKind::Person && m.span == *n)))
+        let near = overlapping(&found, *n);
+        let owned = near.clone().filter_map(|i| found.get(i)).any(|m| {
+            m.span.overlaps(*n) && (m.span.start < n.start || m.span.end > n.end || (m.kind == EntityKind::Person && m.span == *n))
+        });
+        if !owned {
+            for i in near.filter(|&i| found.get(i).is_some_and(|m| kind_is_named(m.kind) && m.span.overlaps(*n))) {
+                absorbed[i] = true;
+            }
+        }
+        !owned
     });
-    let inside = |m: &Mention| kind_is_named(m.kind) && names.iter().any(|n| n.start <= m.span.start && m.span.end <= n.end);
-    let mut out: Vec<Mention> = found.into_iter().filter(|m| !inside(m)).collect();
+    let mut out: Vec<Mention> = found.into_iter().zip(absorbed).filter(|(_, gone)| !gone).map(|(m, _)| m).collect();
     out.extend(names.into_iter().map(|span| Mention { span, kind: EntityKind::Location, value: None }));
     out.sort_by_key(|m| m.span);
     out
