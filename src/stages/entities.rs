@@ -315,10 +315,11 @@ pub(crate) fn run(doc: &mut Document) {
         }
     }
     let mut entities = aliases::merge(aliases::merge_capitals(merge_names(entities)));
-    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location && aliases::is_seat(&e.name)) {
-        e.kind = EntityKind::Organization;
-    }
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Location) {
+        if aliases::is_seat(&e.name) {
+            e.kind = EntityKind::Organization;
+            continue;
+        }
         e.subkind = ner::place_kind(&e.name).or_else(|| aliases::canonical(&e.name).and_then(|c| ner::place_kind(c.name)));
     }
     let mut named: Vec<Span> = entities.iter().filter(|e| kind_is_named(e.kind)).flat_map(|e| e.mentions.iter().copied()).collect();
